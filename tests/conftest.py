@@ -1,4 +1,5 @@
 """Make the suite's own tooling (tools/suite) importable from the tests."""
+
 import os
 import sys
 

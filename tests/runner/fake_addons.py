@@ -1,4 +1,5 @@
 """Tiny throwaway addons, one per way a test run can go wrong (or right)."""
+
 import os
 import textwrap
 
@@ -96,9 +97,15 @@ CASES = {
     "t_error": {"tests/test_error.py": ERRORING_TEST},
     "t_late_fail": {"tests/test_late.py": POST_INSTALL_FAILING_TEST},
     "t_import_error": {"tests/test_import.py": IMPORT_ERROR_TEST},
-    "t_install_error": {"data/broken.xml": BROKEN_DATA, "tests/test_pass.py": PASSING_TEST},
+    "t_install_error": {
+        "data/broken.xml": BROKEN_DATA,
+        "tests/test_pass.py": PASSING_TEST,
+    },
     "t_zero": {},
-    "t_unimported": {"tests/test_pass.py": PASSING_TEST, "tests/test_forgotten.py": PASSING_TEST},
+    "t_unimported": {
+        "tests/test_pass.py": PASSING_TEST,
+        "tests/test_forgotten.py": PASSING_TEST,
+    },
     "t_skip": {"tests/test_skip.py": SKIPPED_TEST},
 }
 # Test files deliberately left out of tests/__init__.py.
@@ -115,7 +122,9 @@ def write_addon(folder, name):
     contents["__init__.py"] = ""
     if tests:
         imported = [t for t in tests if t not in NOT_IMPORTED.get(name, [])]
-        contents["tests/__init__.py"] = "".join("from . import %s\n" % t for t in imported)
+        contents["tests/__init__.py"] = "".join(
+            "from . import %s\n" % t for t in imported
+        )
     for relative, text in contents.items():
         path = os.path.join(root, relative)
         os.makedirs(os.path.dirname(path), exist_ok=True)

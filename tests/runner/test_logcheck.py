@@ -3,10 +3,10 @@
 The logs in logs/ were written by Odoo 11 installing the addons of
 fake_addons.py with --test-enable; paths were shortened.
 """
+
 import os
 
 import pytest
-
 from suite import logcheck
 
 LOGS = os.path.join(os.path.dirname(__file__), "logs")
@@ -16,17 +16,20 @@ def read(name):
     return logcheck.parse_file(os.path.join(LOGS, name + ".log"))
 
 
-@pytest.mark.parametrize("name, passed, failed, skipped, problem_kinds", [
-    ("pass", 2, 0, 0, []),
-    ("fail", 1, 1, 0, []),
-    ("error", 0, 1, 0, []),
-    ("late_fail", 0, 1, 0, []),
-    ("import_error", 0, 0, 0, ["import error"]),
-    ("install_error", 0, 0, 0, ["log error", "log error"]),
-    ("zero", 0, 0, 0, []),
-    ("unimported", 2, 0, 0, []),
-    ("skip", 1, 0, 1, []),
-])
+@pytest.mark.parametrize(
+    "name, passed, failed, skipped, problem_kinds",
+    [
+        ("pass", 2, 0, 0, []),
+        ("fail", 1, 1, 0, []),
+        ("error", 0, 1, 0, []),
+        ("late_fail", 0, 1, 0, []),
+        ("import_error", 0, 0, 0, ["import error"]),
+        ("install_error", 0, 0, 0, ["log error", "log error"]),
+        ("zero", 0, 0, 0, []),
+        ("unimported", 2, 0, 0, []),
+        ("skip", 1, 0, 1, []),
+    ],
+)
 def test_counts_and_problems(name, passed, failed, skipped, problem_kinds):
     report = read(name)
     assert (report.passed, report.failed, report.skipped) == (passed, failed, skipped)
@@ -36,7 +39,8 @@ def test_counts_and_problems(name, passed, failed, skipped, problem_kinds):
 def test_failed_test_names_are_kept():
     report = read("fail")
     assert report.blocks[0].failed_tests == [
-        "FAIL: test_fails (odoo.addons.t_fail.tests.test_fail.TestFail)"]
+        "FAIL: test_fails (odoo.addons.t_fail.tests.test_fail.TestFail)"
+    ]
 
 
 def test_import_error_reported_once_though_logged_twice():
@@ -56,7 +60,9 @@ def record(level, logger, msg, db="db"):
 
 
 def test_stray_error_line_is_a_problem():
-    report = logcheck.parse([record("ERROR", "odoo.addons.x.models.y", "something broke")])
+    report = logcheck.parse(
+        [record("ERROR", "odoo.addons.x.models.y", "something broke")]
+    )
     assert [p.kind for p in report.problems] == ["log error"]
 
 
@@ -66,9 +72,12 @@ def test_critical_line_is_a_problem():
 
 
 def test_traceback_under_warning_is_a_problem():
-    lines = [record("WARNING", "odoo.http", "oops"),
-             "Traceback (most recent call last):\n", '  File "x.py", line 1\n',
-             "ValueError: bad\n"]
+    lines = [
+        record("WARNING", "odoo.http", "oops"),
+        "Traceback (most recent call last):\n",
+        '  File "x.py", line 1\n',
+        "ValueError: bad\n",
+    ]
     assert [p.kind for p in logcheck.parse(lines).problems] == ["traceback"]
 
 
@@ -78,13 +87,19 @@ def test_allowed_error_lines_are_ignored():
 
 
 def test_not_installable_module_is_a_problem():
-    lines = [record("WARNING", "odoo.modules.graph", "module x: not installable, skipped")]
+    lines = [
+        record("WARNING", "odoo.modules.graph", "module x: not installable, skipped")
+    ]
     assert [p.kind for p in logcheck.parse(lines).problems] == ["not installed"]
 
 
 def test_block_without_result_is_a_problem():
-    lines = [record("INFO", "odoo.modules.module", "odoo.addons.x.tests.test_a running tests."),
-             record("INFO", "odoo.addons.x.tests.test_a", "test_one (odoo.addons.x...)")]
+    lines = [
+        record(
+            "INFO", "odoo.modules.module", "odoo.addons.x.tests.test_a running tests."
+        ),
+        record("INFO", "odoo.addons.x.tests.test_a", "test_one (odoo.addons.x...)"),
+    ]
     report = logcheck.parse(lines)
     assert [p.kind for p in report.problems] == ["unfinished tests"]
 
@@ -96,9 +111,11 @@ def test_output_before_any_log_record_is_a_crash():
 
 def test_unexpected_success_counts_as_failure():
     mod = "odoo.addons.x.tests.test_a"
-    lines = [record("INFO", "odoo.modules.module", mod + " running tests."),
-             record("INFO", mod, "Ran 3 tests in 0.1s"),
-             record("INFO", mod, "OK"),
-             record("INFO", mod, " (skipped=1, unexpected successes=1)")]
+    lines = [
+        record("INFO", "odoo.modules.module", mod + " running tests."),
+        record("INFO", mod, "Ran 3 tests in 0.1s"),
+        record("INFO", mod, "OK"),
+        record("INFO", mod, " (skipped=1, unexpected successes=1)"),
+    ]
     report = logcheck.parse(lines)
     assert (report.passed, report.failed, report.skipped) == (1, 1, 1)

@@ -3,6 +3,7 @@
 Each case installs one tiny addon on a copy of a template database holding
 only `base`, and checks the closing line and the exit status.
 """
+
 import os
 import subprocess
 
@@ -23,9 +24,20 @@ def addons_dir(tmp_path_factory):
 
 def run_suite(addons_dir, name):
     proc = subprocess.run(
-        [os.path.join(ROOT, "suite"), "test", "--no-pytest", "--addons-path", addons_dir, name],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True,
-        cwd=ROOT, timeout=900)
+        [
+            os.path.join(ROOT, "suite"),
+            "test",
+            "--no-pytest",
+            "--addons-path",
+            addons_dir,
+            name,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        universal_newlines=True,
+        cwd=ROOT,
+        timeout=900,
+    )
     lines = [line for line in proc.stdout.splitlines() if line.strip()]
     return proc.returncode, lines[-1], proc.stdout
 

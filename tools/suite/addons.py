@@ -1,4 +1,5 @@
 """Find our addons and what they need from Odoo."""
+
 import ast
 import glob
 import hashlib
@@ -23,10 +24,12 @@ class Addon(object):
         return self.manifest.get("installable", True)
 
     def test_files(self):
-        """Test modules as Odoo names them once imported (odoo.addons.X.tests.test_y)."""
+        """Test modules by their Odoo name (odoo.addons.X.tests.test_y)."""
         found = glob.glob(os.path.join(self.path, "tests", "test_*.py"))
-        return sorted("odoo.addons.%s.tests.%s" % (self.name, os.path.basename(f)[:-3])
-                      for f in found)
+        return sorted(
+            "odoo.addons.%s.tests.%s" % (self.name, os.path.basename(f)[:-3])
+            for f in found
+        )
 
     def __repr__(self):
         return "<Addon %s>" % self.name

@@ -1,4 +1,5 @@
 """`./suite lint` (pre-commit, offline) and `./suite wheels` (setuptools-odoo)."""
+
 import glob
 import os
 import shutil
@@ -10,7 +11,11 @@ from .shell import SuiteError, run, say
 
 def lint(args):
     environment.ensure_tools_venv()
-    cmd = [os.path.join(paths.TOOLS_VENV, "bin", "pre-commit"), "run", "--show-diff-on-failure"]
+    cmd = [
+        os.path.join(paths.TOOLS_VENV, "bin", "pre-commit"),
+        "run",
+        "--show-diff-on-failure",
+    ]
     cmd += ["--all-files"] if not args.files else ["--files"] + args.files
     say(" ".join(cmd))
     return subprocess.call(cmd, cwd=paths.ROOT, env=environment.tools_env())
@@ -21,15 +26,31 @@ def wheels(args):
     python = environment.ensure_tools_venv()
     dist = os.path.join(paths.ROOT, "dist")
     shutil.rmtree(dist, ignore_errors=True)
-    folders = sorted(f for f in glob.glob(os.path.join(paths.ROOT, "setup", "*"))
-                     if os.path.exists(os.path.join(f, "setup.py")))
+    folders = sorted(
+        f
+        for f in glob.glob(os.path.join(paths.ROOT, "setup", "*"))
+        if os.path.exists(os.path.join(f, "setup.py"))
+    )
     if not folders:
         raise SuiteError("no setup/<addon>/setup.py found")
     for folder in folders:
         # No build isolation: setuptools-odoo comes from the tools venv, so the
         # build needs no network.
-        run([python, "-m", "pip", "wheel", "--disable-pip-version-check", "--no-deps",
-             "--no-build-isolation", "-w", dist, folder], env=environment.tools_env())
+        run(
+            [
+                python,
+                "-m",
+                "pip",
+                "wheel",
+                "--disable-pip-version-check",
+                "--no-deps",
+                "--no-build-isolation",
+                "-w",
+                dist,
+                folder,
+            ],
+            env=environment.tools_env(),
+        )
         shutil.rmtree(os.path.join(folder, "build"), ignore_errors=True)
         for egg in glob.glob(os.path.join(folder, "*.egg-info")):
             shutil.rmtree(egg, ignore_errors=True)

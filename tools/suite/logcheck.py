@@ -4,6 +4,7 @@ Odoo 11 exits 0 in several situations where tests did not run or failed
 (a test package that cannot be imported, for one), so the verdict comes
 from the log itself plus the exit code, never from the exit code alone.
 """
+
 import re
 
 RECORD = re.compile(
@@ -95,7 +96,9 @@ class LogReport(object):
 
     def add(self, problem):
         """Record a problem once: Odoo repeats some (at_install and post_install)."""
-        if not any(p.kind == problem.kind and p.text == problem.text for p in self.problems):
+        if not any(
+            p.kind == problem.kind and p.text == problem.text for p in self.problems
+        ):
             self.problems.append(problem)
 
     def modules_run(self):
@@ -111,8 +114,13 @@ def _records(lines):
         if match:
             if current:
                 yield current
-            current = [number, match.group("level"), match.group("logger"),
-                       match.group("msg"), []]
+            current = [
+                number,
+                match.group("level"),
+                match.group("logger"),
+                match.group("msg"),
+                [],
+            ]
         elif current:
             current[4].append(line)
         elif line.strip():
@@ -138,60 +146,72 @@ def _apply_outcome(block, details):
             block.unexpected_successes = value
 
 
+def _block_line(block, msg):
+    """Feed one line of the unittest runner's output to its block.
+
+    Returns False when the line is not part of the block after all.
+    """
+    if block.closed:
+        if block.details_seen:
+            return False
+        block.details_seen = True
+        details = DETAILS.match(msg)
+        if details:
+            _apply_outcome(block, details.group("details"))
+            return True
+        return False
+    ran = RAN.match(msg)
+    outcome = OUTCOME.match(msg)
+    if ran:
+        block.ran = int(ran.group("count"))
+    elif outcome and block.ran is not None:
+        _apply_outcome(block, outcome.group("details"))
+        block.closed = True
+    elif msg.startswith(("FAIL: ", "ERROR: ")):
+        block.failed_tests.append(msg)
+    return True
+
+
+def _other_line(report, record, allowed):
+    """A line outside test output: is it a sign of trouble?"""
+    number, level, logger, msg, more = record
+    if level == "RAW":
+        text = "\n".join([msg] + more)
+        if "Traceback (most recent call last)" in text or "Error" in text:
+            report.add(Problem("crash", msg, number))
+    elif any(p.search(msg) for p in NOT_INSTALLED):
+        report.add(Problem("not installed", msg, number))
+    elif level in BAD_LEVELS:
+        harmless = TEST_SUMMARY_LINES + tuple(re.compile(p) for p in allowed)
+        if not any(p.search(msg) for p in harmless):
+            kind = "import error" if "Can not `import" in msg else "log error"
+            report.add(Problem(kind, msg, number))
+    elif any("Traceback (most recent call last)" in line for line in more):
+        report.add(Problem("traceback", "%s %s: %s" % (level, logger, msg), number))
+
+
 def parse(lines, allowed=()):
     """Parse log lines; `allowed` holds regexes of known harmless ERROR lines."""
     report = LogReport()
     block = None
-    for number, level, logger, msg, more in _records(lines):
-        if level == "RAW":
-            text = "\n".join([msg] + more)
-            if "Traceback (most recent call last)" in text or "Error" in text:
-                report.add(Problem("crash", msg, number))
-            continue
+    for record in _records(lines):
+        logger, msg = record[2], record[3]
         running = RUNNING.match(msg)
         if running:
-            block = TestBlock(running.group("module"), number)
+            block = TestBlock(running.group("module"), record[0])
             report.blocks.append(block)
-            continue
         # Lines of the unittest runner are logged under the test module name.
-        same_logger = block is not None and logger == block.module
-        if same_logger and block.closed and not block.details_seen:
-            block.details_seen = True
-            details = DETAILS.match(msg)
-            if details:
-                _apply_outcome(block, details.group("details"))
-                continue
-        in_block = same_logger and not block.closed
-        if in_block:
-            ran = RAN.match(msg)
-            outcome = OUTCOME.match(msg)
-            if ran:
-                block.ran = int(ran.group("count"))
-            elif outcome and block.ran is not None:
-                _apply_outcome(block, outcome.group("details"))
-                block.closed = True
-            elif msg.startswith(("FAIL: ", "ERROR: ")):
-                block.failed_tests.append(msg)
-            continue
-        if any(p.search(msg) for p in NOT_INSTALLED):
-            report.add(Problem("not installed", msg, number))
-            continue
-        text = "\n".join([msg] + more)
-        if level in BAD_LEVELS:
-            if any(p.match(msg) for p in TEST_SUMMARY_LINES):
-                continue
-            if any(re.search(p, msg) for p in allowed):
-                continue
-            kind = "import error" if "Can not `import" in msg else "log error"
-            report.add(Problem(kind, msg, number))
-        elif "Traceback (most recent call last)" in text:
-            report.add(Problem("traceback", "%s %s: %s" % (level, logger, msg), number))
+        elif not (block and logger == block.module and _block_line(block, msg)):
+            _other_line(report, record, allowed)
     for block in report.blocks:
         if not block.closed:
-            report.problems.append(Problem(
-                "unfinished tests",
-                "%s started but never reported its result" % block.module,
-                block.line))
+            report.add(
+                Problem(
+                    "unfinished tests",
+                    "%s started but never reported its result" % block.module,
+                    block.line,
+                )
+            )
     return report
 
 

@@ -1,4 +1,5 @@
 """Start Odoo 11 processes with the suite's config, capturing their log."""
+
 import re
 import socket
 import subprocess
@@ -11,7 +12,8 @@ from .shell import say
 PROGRESS = re.compile(
     r" (ERROR|CRITICAL) | running tests\.|Ran \d+ tests?|loading \d+ modules|"
     r"Modules loaded|All post-tested| module \S+: (creating or updating|loading)|"
-    r"^\S+ \S+ \d+ INFO \S+ odoo\.addons\.\S+\.tests\.\S+: (OK|FAIL)")
+    r"^\S+ \S+ \d+ INFO \S+ odoo\.addons\.\S+\.tests\.\S+: (OK|FAIL)"
+)
 
 
 def free_port():
@@ -29,8 +31,13 @@ def run_logged(cmd, logfile, verbose=False, progress=True):
     say("%s  (log: %s)" % (" ".join(cmd[1:]), logfile))
     with open(logfile, "w") as log:
         proc = subprocess.Popen(
-            cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            env=environment.odoo_env(), universal_newlines=True, errors="replace")
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            env=environment.odoo_env(),
+            universal_newlines=True,
+            errors="replace",
+        )
         for line in proc.stdout:
             log.write(line)
             if verbose or (progress and PROGRESS.search(line)):

@@ -1,4 +1,5 @@
 """Where things live. Everything the tool creates stays inside the checkout."""
+
 import os
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

@@ -3,6 +3,7 @@
 Databases made by this tool carry a comment (MARK); the tool drops only
 databases that carry it, never one it did not create.
 """
+
 import getpass
 import os
 import re
@@ -18,7 +19,19 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 
 def _psql(sql, dbname="postgres"):
     """Run one statement through psql and return its unaligned output (or None)."""
-    cmd = ["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", dbname, "-c", sql]
+    cmd = [
+        "psql",
+        "-X",
+        "-q",
+        "-A",
+        "-t",
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-d",
+        dbname,
+        "-c",
+        sql,
+    ]
     return output(cmd)
 
 
@@ -36,8 +49,10 @@ def _start_clusters():
         if len(parts) >= 4 and parts[3] == "down":
             if not is_root():
                 raise SuiteError(
-                    "PostgreSQL %s/%s is down; start it with: sudo pg_ctlcluster %s %s start"
-                    % (parts[0], parts[1], parts[0], parts[1]))
+                    "PostgreSQL %s/%s is down; start it with: "
+                    "sudo pg_ctlcluster %s %s start"
+                    % (parts[0], parts[1], parts[0], parts[1])
+                )
             run(["pg_ctlcluster", parts[0], parts[1], "start"])
             started = True
     return started
@@ -48,7 +63,8 @@ def _create_role():
     if not is_root() and user != "postgres":
         raise SuiteError(
             "PostgreSQL has no role '%s'; create it with: "
-            "sudo -u postgres createuser -s %s" % (user, user))
+            "sudo -u postgres createuser -s %s" % (user, user)
+        )
     say("creating the PostgreSQL role '%s'" % user)
     runner = which("runuser")
     if runner:
@@ -60,32 +76,43 @@ def _create_role():
 def ensure_server():
     """Use a running server; start a stopped one; create our role if needed."""
     if not which("psql"):
-        raise SuiteError("PostgreSQL is not installed (no psql). Install it, e.g. "
-                         "apt-get install postgresql, then run this command again")
+        raise SuiteError(
+            "PostgreSQL is not installed (no psql). Install it, e.g. "
+            "apt-get install postgresql, then run this command again"
+        )
     if _server_answers():
         return
-    probe = run(["psql", "-X", "-d", "postgres", "-c", "select 1"], check=False, quiet=True)
+    probe = run(
+        ["psql", "-X", "-d", "postgres", "-c", "select 1"], check=False, quiet=True
+    )
     if "does not exist" in probe.stdout and "role" in probe.stdout:
         _create_role()
     elif _start_clusters():
         for _attempt in range(30):
             if _server_answers():
                 break
-            probe = run(["psql", "-X", "-d", "postgres", "-c", "select 1"],
-                        check=False, quiet=True)
+            probe = run(
+                ["psql", "-X", "-d", "postgres", "-c", "select 1"],
+                check=False,
+                quiet=True,
+            )
             if "role" in probe.stdout and "does not exist" in probe.stdout:
                 _create_role()
             time.sleep(1)
     elif which("pg_lsclusters") is None:
-        raise SuiteError("No PostgreSQL server answers and none is installed here "
-                         "(no pg_lsclusters). Install PostgreSQL 15 and start it.")
+        raise SuiteError(
+            "No PostgreSQL server answers and none is installed here "
+            "(no pg_lsclusters). Install PostgreSQL 15 and start it."
+        )
     if not _server_answers():
         raise SuiteError("PostgreSQL does not answer: %s" % probe.stdout.strip())
 
 
 def _check_name(name):
     if not NAME_RE.match(name):
-        raise SuiteError("invalid database name %r (lowercase letters, digits, _)" % name)
+        raise SuiteError(
+            "invalid database name %r (lowercase letters, digits, _)" % name
+        )
 
 
 def exists(name):
@@ -95,20 +122,35 @@ def exists(name):
 
 def created_by_us(name):
     _check_name(name)
-    comment = _psql("select shobj_description(oid, 'pg_database') "
-                    "from pg_database where datname = '%s'" % name)
+    comment = _psql(
+        "select shobj_description(oid, 'pg_database') "
+        "from pg_database where datname = '%s'" % name
+    )
     return comment == MARK
 
 
 def _mark(name):
-    run(["psql", "-X", "-q", "-d", "postgres", "-c",
-         "COMMENT ON DATABASE %s IS '%s'" % (name, MARK)], quiet=True)
+    run(
+        [
+            "psql",
+            "-X",
+            "-q",
+            "-d",
+            "postgres",
+            "-c",
+            "COMMENT ON DATABASE %s IS '%s'" % (name, MARK),
+        ],
+        quiet=True,
+    )
 
 
 def create_empty(name):
     """An empty UTF-8 database that Odoo initialises on first start."""
     _check_name(name)
-    run(["createdb", "-E", "UTF8", "-T", "template0", "--lc-collate=C", name], quiet=True)
+    run(
+        ["createdb", "-E", "UTF8", "-T", "template0", "--lc-collate=C", name],
+        quiet=True,
+    )
     _mark(name)
 
 
@@ -131,8 +173,18 @@ def copy(template, name):
 def rename(old, new):
     _check_name(old)
     _check_name(new)
-    run(["psql", "-X", "-q", "-d", "postgres", "-c",
-         "ALTER DATABASE %s RENAME TO %s" % (old, new)], quiet=True)
+    run(
+        [
+            "psql",
+            "-X",
+            "-q",
+            "-d",
+            "postgres",
+            "-c",
+            "ALTER DATABASE %s RENAME TO %s" % (old, new),
+        ],
+        quiet=True,
+    )
     if os.path.isdir(filestore(old)):
         os.rename(filestore(old), filestore(new))
 
@@ -142,14 +194,18 @@ def drop(name):
     if not exists(name):
         return
     if not created_by_us(name):
-        raise SuiteError("refusing to drop database %r: this tool did not create it" % name)
+        raise SuiteError(
+            "refusing to drop database %r: this tool did not create it" % name
+        )
     run(["dropdb", "--if-exists", name], quiet=True)
     shutil.rmtree(filestore(name), ignore_errors=True)
 
 
 def list_ours(prefix):
-    names = _psql("select datname from pg_database where datname like '%s%%' "
-                  "and shobj_description(oid, 'pg_database') = '%s'" % (prefix, MARK))
+    names = _psql(
+        "select datname from pg_database where datname like '%s%%' "
+        "and shobj_description(oid, 'pg_database') = '%s'" % (prefix, MARK)
+    )
     return [n for n in (names or "").splitlines() if n]
 
 

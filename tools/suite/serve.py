@@ -1,4 +1,5 @@
 """`./suite run`: a demo database with every addon of ours, served on localhost."""
+
 import os
 import subprocess
 
@@ -9,21 +10,41 @@ from .shell import SuiteError, say
 
 def _installed(dbname, names):
     listed = "','".join(sorted(names))
-    rows = postgres.query(dbname, "select name from ir_module_module where state = "
-                                  "'installed' and name in ('%s')" % listed) or []
+    rows = (
+        postgres.query(
+            dbname,
+            "select name from ir_module_module where state = "
+            "'installed' and name in ('%s')" % listed,
+        )
+        or []
+    )
     return {row[0] for row in rows}
 
 
 def _install(conf, dbname, names, verbose):
     logfile = os.path.join(paths.LOGS, "%s-install.log" % dbname)
-    cmd = odoo.command(conf, dbname, "-i", ",".join(sorted(names)), "--stop-after-init",
-                       "--http-port", str(odoo.free_port()), "--log-level=info")
+    cmd = odoo.command(
+        conf,
+        dbname,
+        "-i",
+        ",".join(sorted(names)),
+        "--stop-after-init",
+        "--http-port",
+        str(odoo.free_port()),
+        "--log-level=info",
+    )
     code = odoo.run_logged(cmd, logfile, verbose=verbose)
     report = logcheck.parse_file(logfile, testrun.ALLOWED_ERRORS)
     if code != 0 or report.problems:
-        raise SuiteError("installing %s failed (exit %s): %s\nsee %s" % (
-            ", ".join(sorted(names)), code,
-            "; ".join(map(str, report.problems[:5])), logfile))
+        raise SuiteError(
+            "installing %s failed (exit %s): %s\nsee %s"
+            % (
+                ", ".join(sorted(names)),
+                code,
+                "; ".join(map(str, report.problems[:5])),
+                logfile,
+            )
+        )
 
 
 def prepare(args):
@@ -40,7 +61,8 @@ def prepare(args):
     if not postgres.exists(dbname):
         # Start from the test template: Odoo's own modules are already in it.
         template = testrun.ensure_template(
-            addons_mod.external_depends(names, available), conf, args.verbose)
+            addons_mod.external_depends(names, available), conf, args.verbose
+        )
         postgres.copy(template, dbname)
         say("installing %s into %s" % (", ".join(sorted(names)), dbname))
         _install(conf, dbname, names, args.verbose)
@@ -56,8 +78,16 @@ def prepare(args):
 
 def _update(conf, dbname, names, verbose):
     logfile = os.path.join(paths.LOGS, "%s-update.log" % dbname)
-    cmd = odoo.command(conf, dbname, "-u", ",".join(sorted(names)), "--stop-after-init",
-                       "--http-port", str(odoo.free_port()), "--log-level=info")
+    cmd = odoo.command(
+        conf,
+        dbname,
+        "-u",
+        ",".join(sorted(names)),
+        "--stop-after-init",
+        "--http-port",
+        str(odoo.free_port()),
+        "--log-level=info",
+    )
     if odoo.run_logged(cmd, logfile, verbose=verbose) != 0:
         raise SuiteError("updating %s failed, see %s" % (dbname, logfile))
 
@@ -65,10 +95,13 @@ def _update(conf, dbname, names, verbose):
 def main(args):
     conf = prepare(args)
     url = "http://localhost:%d" % args.port
-    say("Odoo serves %s at %s  (log in as admin / admin; Ctrl-C stops it)"
-        % (args.db, url))
-    cmd = odoo.command(conf, args.db, "--http-port", str(args.port),
-                       "--db-filter", "^%s$" % args.db)
+    say(
+        "Odoo serves %s at %s  (log in as admin / admin; Ctrl-C stops it)"
+        % (args.db, url)
+    )
+    cmd = odoo.command(
+        conf, args.db, "--http-port", str(args.port), "--db-filter", "^%s$" % args.db
+    )
     if args.check:
         return _check(cmd, args.port)
     try:
@@ -84,10 +117,16 @@ def _check(cmd, port):
     import urllib.request
     from http.cookiejar import CookieJar
 
-    proc = subprocess.Popen(cmd, env=environment.odoo_env(),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        cmd,
+        env=environment.odoo_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = "http://127.0.0.1:%d" % port
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(CookieJar())
+    )
     try:
         page = None
         for _attempt in range(120):
@@ -99,8 +138,9 @@ def _check(cmd, port):
         if page is None:
             raise SuiteError("the server did not answer on %s" % base)
         token = page.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
-        data = urllib.parse.urlencode({"login": "admin", "password": "admin",
-                                       "csrf_token": token}).encode()
+        data = urllib.parse.urlencode(
+            {"login": "admin", "password": "admin", "csrf_token": token}
+        ).encode()
         response = opener.open(base + "/web/login", data=data, timeout=30)
         landed = response.geturl()
         body = response.read().decode()

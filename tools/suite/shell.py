@@ -1,4 +1,5 @@
 """Small wrappers around subprocess that print what they do."""
+
 import os
 import shutil
 import subprocess
@@ -18,19 +19,32 @@ def run(cmd, check=True, quiet=False, env=None, cwd=None, input_text=None):
     if not quiet:
         say(" ".join(cmd))
     proc = subprocess.run(
-        cmd, env=env, cwd=cwd, input=input_text,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+        cmd,
+        env=env,
+        cwd=cwd,
+        input=input_text,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        universal_newlines=True,
+    )
     if check and proc.returncode != 0:
-        raise SuiteError("command failed (exit %s): %s\n%s" % (
-            proc.returncode, " ".join(cmd), proc.stdout[-4000:]))
+        raise SuiteError(
+            "command failed (exit %s): %s\n%s"
+            % (proc.returncode, " ".join(cmd), proc.stdout[-4000:])
+        )
     return proc
 
 
 def output(cmd, env=None):
     """Run a command and return its stripped standard output, or None on failure."""
     try:
-        proc = subprocess.run(cmd, env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, universal_newlines=True)
+        proc = subprocess.run(
+            cmd,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            universal_newlines=True,
+        )
     except OSError:
         return None
     if proc.returncode != 0:

@@ -5,6 +5,7 @@ The closing line is `N passed, N failed[, N skipped]`. Problems that make a run
 untrustworthy (a test module that cannot be imported, a module that did not
 install, an ERROR line, no test at all) each count as one failure.
 """
+
 import glob
 import os
 import subprocess
@@ -58,17 +59,29 @@ def ensure_template(deps, conf, verbose=False):
     building = name + "_build"
     postgres.drop(building)
     postgres.create_empty(building)
-    say("building the template database %s with %s (once; a few minutes)"
-        % (name, ", ".join(deps)))
+    say(
+        "building the template database %s with %s (once; a few minutes)"
+        % (name, ", ".join(deps))
+    )
     paths.ensure_dir(paths.LOGS)
     logfile = os.path.join(paths.LOGS, "%s.log" % building)
-    cmd = odoo.command(conf, building, "-i", ",".join(deps), "--stop-after-init",
-                       "--http-port", str(odoo.free_port()), "--log-level=info")
+    cmd = odoo.command(
+        conf,
+        building,
+        "-i",
+        ",".join(deps),
+        "--stop-after-init",
+        "--http-port",
+        str(odoo.free_port()),
+        "--log-level=info",
+    )
     code = odoo.run_logged(cmd, logfile, verbose=verbose, progress=False)
     report = logcheck.parse_file(logfile, ALLOWED_ERRORS)
     if code != 0 or report.problems:
-        raise SuiteError("building the template failed (exit %s): %s\nsee %s" % (
-            code, "; ".join(map(str, report.problems[:5])), logfile))
+        raise SuiteError(
+            "building the template failed (exit %s): %s\nsee %s"
+            % (code, "; ".join(map(str, report.problems[:5])), logfile)
+        )
     postgres.rename(building, name)
     # Older templates (other pins or dependencies) are ours and stale.
     for old in postgres.list_ours(TEMPLATE_PREFIX):
@@ -80,8 +93,14 @@ def ensure_template(deps, conf, verbose=False):
 
 def _check_installed(outcome, dbname, names):
     listed = "','".join(sorted(names))
-    rows = postgres.query(dbname, "select name, state, demo from ir_module_module "
-                                  "where name in ('%s')" % listed) or []
+    rows = (
+        postgres.query(
+            dbname,
+            "select name, state, demo from ir_module_module "
+            "where name in ('%s')" % listed,
+        )
+        or []
+    )
     states = {row[0]: (row[1], row[2]) for row in rows}
     for name in sorted(names):
         state, demo = states.get(name, ("absent", "f"))
@@ -103,7 +122,8 @@ def _check_test_files(outcome, report, tested):
                 outcome.problem(
                     "tests never ran",
                     "%s: not imported in tests/__init__.py, no at_install/post_install "
-                    "test in it, or the package failed to import" % module)
+                    "test in it, or the package failed to import" % module,
+                )
 
 
 def run_odoo_tests(outcome, targets, available, extra_paths, keep, verbose):
@@ -113,9 +133,17 @@ def run_odoo_tests(outcome, targets, available, extra_paths, keep, verbose):
     dbname = "%s%d_%d" % (TEST_PREFIX, os.getpid(), int(time.time()) % 100000)
     postgres.copy(template, dbname)
     logfile = os.path.join(paths.LOGS, "%s.log" % dbname)
-    cmd = odoo.command(conf, dbname, "-i", ",".join(sorted(targets)), "--test-enable",
-                       "--stop-after-init", "--http-port", str(odoo.free_port()),
-                       "--log-level=info")
+    cmd = odoo.command(
+        conf,
+        dbname,
+        "-i",
+        ",".join(sorted(targets)),
+        "--test-enable",
+        "--stop-after-init",
+        "--http-port",
+        str(odoo.free_port()),
+        "--log-level=info",
+    )
     try:
         code = odoo.run_logged(cmd, logfile, verbose=verbose)
         report = logcheck.parse_file(logfile, ALLOWED_ERRORS)
@@ -134,7 +162,9 @@ def run_odoo_tests(outcome, targets, available, extra_paths, keep, verbose):
     _check_test_files(outcome, report, [available[n] for n in sorted(installed)])
     # Exit 1 is how Odoo reports failed tests, which are counted already.
     if code != 0 and not (code == 1 and report.failed):
-        outcome.problem("exit status", "Odoo exited with %s (log: %s)" % (code, logfile))
+        outcome.problem(
+            "exit status", "Odoo exited with %s (log: %s)" % (code, logfile)
+        )
     if not report.executed and not outcome.problems:
         outcome.problem("no tests", "Odoo ran no test at all (log: %s)" % logfile)
     return logfile
@@ -146,8 +176,18 @@ def run_pytest(outcome, verbose):
     if not glob.glob(os.path.join(folder, "**", "test_*.py"), recursive=True):
         return
     junit = os.path.join(paths.LOGS, "pytest-%d.xml" % os.getpid())
-    cmd = [paths.VENV_PYTHON, "-m", "pytest", folder, "-p", "no:cacheprovider",
-           "--junitxml", junit, "-rfE", "-q" if not verbose else "-v"]
+    cmd = [
+        paths.VENV_PYTHON,
+        "-m",
+        "pytest",
+        folder,
+        "-p",
+        "no:cacheprovider",
+        "--junitxml",
+        junit,
+        "-rfE",
+        "-q" if not verbose else "-v",
+    ]
     say(" ".join(cmd[1:]))
     code = subprocess.call(cmd, cwd=paths.ROOT, env=environment.odoo_env())
     if not os.path.exists(junit):
@@ -186,8 +226,10 @@ def main(args):
     targets = [t for t in wanted if t != "tests"]
     unknown = [t for t in targets if t not in available]
     if unknown:
-        raise SuiteError("unknown or uninstallable addon(s): %s (known: %s)" % (
-            ", ".join(unknown), ", ".join(sorted(available))))
+        raise SuiteError(
+            "unknown or uninstallable addon(s): %s (known: %s)"
+            % (", ".join(unknown), ", ".join(sorted(available)))
+        )
     if not wanted:
         targets = sorted(available)
     environment.ensure_all()
@@ -196,8 +238,9 @@ def main(args):
     outcome = Outcome()
     logfile = None
     if targets:
-        logfile = run_odoo_tests(outcome, targets, available, extra_paths,
-                                 args.keep, args.verbose)
+        logfile = run_odoo_tests(
+            outcome, targets, available, extra_paths, args.keep, args.verbose
+        )
     if run_top_tests and not args.no_pytest:
         run_pytest(outcome, args.verbose)
     if not targets and not outcome.rows:
