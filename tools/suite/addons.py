@@ -68,9 +68,15 @@ def external_depends(names, available):
 
 
 def template_key(deps):
-    """Changes when the pins or the set of Odoo modules we build on change."""
-    digest = hashlib.sha256()
+    """Name part for a template: which Odoo modules, then which pins and checkout.
+
+    The first half tells templates of different dependency sets apart (they
+    live side by side); the second changes with requirements.txt and with the
+    checkout, whose .data folder holds the template's filestore.
+    """
+    modules = hashlib.sha256(",".join(sorted(deps)).encode()).hexdigest()[:6]
+    environment = hashlib.sha256()
     with open(paths.REQUIREMENTS, "rb") as handle:
-        digest.update(handle.read())
-    digest.update(",".join(sorted(deps)).encode())
-    return digest.hexdigest()[:12]
+        environment.update(handle.read())
+    environment.update(paths.ROOT.encode())
+    return "%s_%s" % (modules, environment.hexdigest()[:6])

@@ -4,6 +4,7 @@ import glob
 import os
 import shutil
 import subprocess
+import zipfile
 
 from . import environment, paths
 from .shell import SuiteError, run, say
@@ -55,9 +56,27 @@ def wheels(args):
         for egg in glob.glob(os.path.join(folder, "*.egg-info")):
             shutil.rmtree(egg, ignore_errors=True)
     built = sorted(os.path.basename(w) for w in glob.glob(os.path.join(dist, "*.whl")))
+    _check_contents(dist, folders)
     for name in built:
         print(name)
     if len(built) != len(folders):
         raise SuiteError("expected %d wheels, built %d" % (len(folders), len(built)))
     say("%d wheels in dist/" % len(built))
     return 0
+
+
+def _check_contents(dist, folders):
+    """Each addon wheel must carry its manifest (files git does not track are left out)."""
+    for folder in folders:
+        name = os.path.basename(folder)
+        if name.startswith("_"):
+            continue
+        wheel = glob.glob(os.path.join(dist, "odoo11_addon_%s-*.whl" % name))
+        if not wheel:
+            raise SuiteError("no wheel for %s" % name)
+        with zipfile.ZipFile(wheel[0]) as archive:
+            if "odoo/addons/%s/__manifest__.py" % name not in archive.namelist():
+                raise SuiteError(
+                    "%s lacks odoo/addons/%s/__manifest__.py: are the "
+                    "addon's files committed?" % (wheel[0], name)
+                )

@@ -14,6 +14,8 @@ from . import paths
 from .shell import SuiteError, is_root, output, run, say, which
 
 MARK = "created by the REA suite tool"
+# Each checkout keeps its own filestore (.data), so it keeps its own databases.
+OWN_MARK = "%s in %s" % (MARK, paths.ROOT.replace("'", "''"))
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 
 
@@ -126,7 +128,7 @@ def created_by_us(name):
         "select shobj_description(oid, 'pg_database') "
         "from pg_database where datname = '%s'" % name
     )
-    return comment == MARK
+    return bool(comment) and comment.startswith(MARK)
 
 
 def _mark(name):
@@ -138,7 +140,7 @@ def _mark(name):
             "-d",
             "postgres",
             "-c",
-            "COMMENT ON DATABASE %s IS '%s'" % (name, MARK),
+            "COMMENT ON DATABASE %s IS '%s'" % (name, OWN_MARK),
         ],
         quiet=True,
     )
@@ -204,7 +206,7 @@ def drop(name):
 def list_ours(prefix):
     names = _psql(
         "select datname from pg_database where datname like '%s%%' "
-        "and shobj_description(oid, 'pg_database') = '%s'" % (prefix, MARK)
+        "and shobj_description(oid, 'pg_database') = '%s'" % (prefix, OWN_MARK)
     )
     return [n for n in (names or "").splitlines() if n]
 

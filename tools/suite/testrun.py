@@ -8,6 +8,7 @@ install, an ERROR line, no test at all) each count as one failure.
 
 import glob
 import os
+import re
 import subprocess
 import time
 import xml.etree.ElementTree as ElementTree
@@ -18,6 +19,8 @@ from .shell import SuiteError, say
 
 TEMPLATE_PREFIX = "rea_tmpl_"
 TEST_PREFIX = "rea_test_"
+KEPT_PREFIX = "rea_kept_"
+OWNER_PID = re.compile(r"^rea_test_(?:run_)?(\d+)")
 # Known harmless ERROR lines (regexes); keep this empty unless proven needed.
 ALLOWED_ERRORS = ()
 
@@ -84,8 +87,9 @@ def ensure_template(deps, conf, verbose=False):
         )
     postgres.rename(building, name)
     # Older templates (other pins or dependencies) are ours and stale.
-    for old in postgres.list_ours(TEMPLATE_PREFIX):
-        if old != name and not old.endswith("_build") and len(old) == len(name):
+    same_modules = name.rsplit("_", 1)[0] + "_"
+    for old in postgres.list_ours(same_modules):
+        if old != name and not old.endswith("_build"):
             say("dropping the outdated template %s" % old)
             postgres.drop(old)
     return name
@@ -126,8 +130,28 @@ def _check_test_files(outcome, report, tested):
                 )
 
 
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def drop_leftovers():
+    """Test databases of runs that were interrupted (their process is gone)."""
+    for name in postgres.list_ours(TEST_PREFIX):
+        owner = OWNER_PID.match(name)
+        if owner and not _alive(int(owner.group(1))):
+            say("dropping %s, left over by an interrupted run" % name)
+            postgres.drop(name)
+
+
 def run_odoo_tests(outcome, targets, available, extra_paths, keep, verbose):
     conf = environment.write_odoo_conf(extra_paths)
+    drop_leftovers()
     deps = addons_mod.external_depends(targets, available)
     template = ensure_template(deps, conf, verbose)
     dbname = "%s%d_%d" % (TEST_PREFIX, os.getpid(), int(time.time()) % 100000)
@@ -151,7 +175,9 @@ def run_odoo_tests(outcome, targets, available, extra_paths, keep, verbose):
         _check_installed(outcome, dbname, installed)
     finally:
         if keep:
-            say("kept database %s (drop it with: dropdb %s)" % (dbname, dbname))
+            kept = KEPT_PREFIX + dbname[len(TEST_PREFIX) :]
+            postgres.rename(dbname, kept)
+            say("kept database %s (drop it with: dropdb %s)" % (kept, kept))
         else:
             postgres.drop(dbname)
     for block in report.blocks:
