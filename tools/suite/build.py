@@ -66,7 +66,7 @@ def wheels(args):
 
 
 def _check_contents(dist, folders):
-    """Each addon wheel must carry its manifest (files git does not track are left out)."""
+    """Each addon wheel must carry its manifest (untracked files are left out)."""
     for folder in folders:
         name = os.path.basename(folder)
         if name.startswith("_"):
