@@ -4,7 +4,7 @@ import os
 import subprocess
 
 from . import addons as addons_mod
-from . import environment, logcheck, odoo, paths, postgres, testrun
+from . import environment, httpcheck, logcheck, odoo, paths, postgres, testrun
 from .shell import SuiteError, say
 
 
@@ -111,42 +111,21 @@ def main(args):
 
 
 def _check(cmd, port):
-    """Start the server, log in through HTTP as admin, stop: proves `run` works."""
-    import time
-    import urllib.parse
-    import urllib.request
-    from http.cookiejar import CookieJar
-
+    """Start the server, log in over HTTP as admin, load the backend CSS, stop."""
     proc = subprocess.Popen(
         cmd,
         env=environment.odoo_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    base = "http://127.0.0.1:%d" % port
-    opener = urllib.request.build_opener(
-        urllib.request.HTTPCookieProcessor(CookieJar())
-    )
     try:
-        page = None
-        for _attempt in range(120):
-            try:
-                page = opener.open(base + "/web/login", timeout=10).read().decode()
-                break
-            except OSError:
-                time.sleep(1)
-        if page is None:
-            raise SuiteError("the server did not answer on %s" % base)
-        token = page.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
-        data = urllib.parse.urlencode(
-            {"login": "admin", "password": "admin", "csrf_token": token}
-        ).encode()
-        response = opener.open(base + "/web/login", data=data, timeout=30)
-        landed = response.geturl()
-        body = response.read().decode()
-        if "/web/login" in landed or "odoo.session_info" not in body:
-            raise SuiteError("logging in as admin failed (landed on %s)" % landed)
+        client = httpcheck.Client("http://127.0.0.1:%d" % port)
+        client.wait_until_up()
+        landed, body = client.login("admin", "admin")
         say("login as admin works: %s" % landed)
+        for url in client.stylesheets(body):
+            client.check_stylesheet(url)
+            say("stylesheet compiled: %s" % url)
         return 0
     finally:
         proc.terminate()
