@@ -1,0 +1,16 @@
+from . import (
+    product_template,
+    rea_action,
+    rea_action_type,
+    rea_agent_relationship,
+    rea_agent_relationship_type,
+    rea_commitment,
+    rea_event,
+    rea_plan,
+    rea_process,
+    rea_process_specification,
+    rea_resource,
+    rea_resource_role,
+    rea_resource_role_type,
+    res_partner,
+)

@@ -1,0 +1,9 @@
+from . import (
+    test_rea_access,
+    test_rea_actions,
+    test_rea_agent,
+    test_rea_event_correction,
+    test_rea_event_validation,
+    test_rea_process,
+    test_rea_traceability,
+)

@@ -1,0 +1,1 @@
+from . import rea_trace_line
