@@ -1,12 +1,16 @@
 """Start Odoo 11 processes with the suite's config, capturing their log."""
 
+import os
 import re
 import socket
 import subprocess
 import sys
 
-from . import environment, paths
-from .shell import say
+from . import environment, logcheck, paths
+from .shell import SuiteError, say
+
+# Known harmless ERROR lines (regexes); keep this empty unless proven needed.
+ALLOWED_ERRORS = ()
 
 # What the quiet mode still shows while Odoo works.
 PROGRESS = re.compile(
@@ -44,3 +48,32 @@ def run_logged(cmd, logfile, verbose=False, progress=True):
                 sys.stdout.write(line)
                 sys.stdout.flush()
         return proc.wait()
+
+
+def run_once(conf, dbname, mode, modules, what, verbose=False, progress=True):
+    """Install (mode -i) or update (-u) modules and stop; insist on a clean log."""
+    logfile = os.path.join(paths.ensure_dir(paths.LOGS), "%s-%s.log" % (dbname, what))
+    cmd = command(
+        conf,
+        dbname,
+        mode,
+        ",".join(sorted(modules)),
+        "--stop-after-init",
+        "--http-port",
+        str(free_port()),
+        "--log-level=info",
+    )
+    code = run_logged(cmd, logfile, verbose=verbose, progress=progress)
+    report = logcheck.parse_file(logfile, ALLOWED_ERRORS)
+    if code != 0 or report.problems:
+        raise SuiteError(
+            "%s of %s in %s failed (exit %s): %s\nsee %s"
+            % (
+                what,
+                ", ".join(sorted(modules)),
+                dbname,
+                code,
+                "; ".join(map(str, report.problems[:5])),
+                logfile,
+            )
+        )

@@ -1,11 +1,10 @@
 """`./suite run`: a demo database with every addon of ours, served on localhost."""
 
-import os
 import subprocess
 
 from . import addons as addons_mod
-from . import environment, httpcheck, logcheck, odoo, paths, postgres, testrun
-from .shell import SuiteError, say
+from . import environment, httpcheck, odoo, paths, postgres, testrun
+from .shell import say
 
 
 def _installed(dbname, names):
@@ -19,32 +18,6 @@ def _installed(dbname, names):
         or []
     )
     return {row[0] for row in rows}
-
-
-def _install(conf, dbname, names, verbose):
-    logfile = os.path.join(paths.LOGS, "%s-install.log" % dbname)
-    cmd = odoo.command(
-        conf,
-        dbname,
-        "-i",
-        ",".join(sorted(names)),
-        "--stop-after-init",
-        "--http-port",
-        str(odoo.free_port()),
-        "--log-level=info",
-    )
-    code = odoo.run_logged(cmd, logfile, verbose=verbose)
-    report = logcheck.parse_file(logfile, testrun.ALLOWED_ERRORS)
-    if code != 0 or report.problems:
-        raise SuiteError(
-            "installing %s failed (exit %s): %s\nsee %s"
-            % (
-                ", ".join(sorted(names)),
-                code,
-                "; ".join(map(str, report.problems[:5])),
-                logfile,
-            )
-        )
 
 
 def prepare(args):
@@ -65,31 +38,15 @@ def prepare(args):
         )
         postgres.copy(template, dbname)
         say("installing %s into %s" % (", ".join(sorted(names)), dbname))
-        _install(conf, dbname, names, args.verbose)
+        odoo.run_once(conf, dbname, "-i", names, "install", args.verbose)
     else:
         missing = names - _installed(dbname, names)
         if missing:
             say("adding %s to %s" % (", ".join(sorted(missing)), dbname))
-            _install(conf, dbname, missing, args.verbose)
+            odoo.run_once(conf, dbname, "-i", missing, "install", args.verbose)
         if args.update:
-            _update(conf, dbname, names, args.verbose)
+            odoo.run_once(conf, dbname, "-u", names, "update", args.verbose)
     return conf
-
-
-def _update(conf, dbname, names, verbose):
-    logfile = os.path.join(paths.LOGS, "%s-update.log" % dbname)
-    cmd = odoo.command(
-        conf,
-        dbname,
-        "-u",
-        ",".join(sorted(names)),
-        "--stop-after-init",
-        "--http-port",
-        str(odoo.free_port()),
-        "--log-level=info",
-    )
-    if odoo.run_logged(cmd, logfile, verbose=verbose) != 0:
-        raise SuiteError("updating %s failed, see %s" % (dbname, logfile))
 
 
 def main(args):

@@ -21,8 +21,6 @@ TEMPLATE_PREFIX = "rea_tmpl_"
 TEST_PREFIX = "rea_test_"
 KEPT_PREFIX = "rea_kept_"
 OWNER_PID = re.compile(r"^rea_test_(?:run_)?(\d+)")
-# Known harmless ERROR lines (regexes); keep this empty unless proven needed.
-ALLOWED_ERRORS = ()
 
 
 class Outcome(object):
@@ -66,25 +64,7 @@ def ensure_template(deps, conf, verbose=False):
         "building the template database %s with %s (once; a few minutes)"
         % (name, ", ".join(deps))
     )
-    paths.ensure_dir(paths.LOGS)
-    logfile = os.path.join(paths.LOGS, "%s.log" % building)
-    cmd = odoo.command(
-        conf,
-        building,
-        "-i",
-        ",".join(deps),
-        "--stop-after-init",
-        "--http-port",
-        str(odoo.free_port()),
-        "--log-level=info",
-    )
-    code = odoo.run_logged(cmd, logfile, verbose=verbose, progress=False)
-    report = logcheck.parse_file(logfile, ALLOWED_ERRORS)
-    if code != 0 or report.problems:
-        raise SuiteError(
-            "building the template failed (exit %s): %s\nsee %s"
-            % (code, "; ".join(map(str, report.problems[:5])), logfile)
-        )
+    odoo.run_once(conf, building, "-i", deps, "template", verbose, progress=False)
     postgres.rename(building, name)
     # Older templates (other pins or dependencies) are ours and stale.
     same_modules = name.rsplit("_", 1)[0] + "_"
@@ -170,7 +150,7 @@ def run_odoo_tests(outcome, targets, available, extra_paths, keep, verbose):
     )
     try:
         code = odoo.run_logged(cmd, logfile, verbose=verbose)
-        report = logcheck.parse_file(logfile, ALLOWED_ERRORS)
+        report = logcheck.parse_file(logfile, odoo.ALLOWED_ERRORS)
         installed = addons_mod.closure(targets, available)
         _check_installed(outcome, dbname, installed)
     finally:
