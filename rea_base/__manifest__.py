@@ -34,6 +34,7 @@
         "views/rea_commitment_views.xml",
         "views/rea_plan_views.xml",
         "views/rea_base_menus.xml",
+        "wizards/rea_event_correct_wizard_views.xml",
     ],
     "demo": [
         "demo/res_groups_demo.xml",

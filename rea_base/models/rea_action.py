@@ -73,18 +73,28 @@ class ReaAction(models.Model):
     )
     sequence = fields.Integer(default=10)
     label = fields.Char(translate=True, help="e.g. 'produces'")
-    inverse_label = fields.Char(translate=True, help="e.g. 'produced by'")
+    inverse_label = fields.Char(
+        string="Inverse label", translate=True, help="e.g. 'produced by'"
+    )
     note = fields.Text(translate=True)
     input_output = fields.Selection(
-        INPUT_OUTPUT, required=True, default="notApplicable"
+        INPUT_OUTPUT, string="Input or output", required=True, default="notApplicable"
     )
     pairs_with_id = fields.Many2one("rea.action", string="Pairs with")
     create_resource = fields.Selection(
-        CREATE_RESOURCE, required=True, default="notApplicable"
+        CREATE_RESOURCE,
+        string="Creates a resource",
+        required=True,
+        default="notApplicable",
     )
-    event_quantity = fields.Selection(EVENT_QUANTITY, required=True, default="resource")
+    event_quantity = fields.Selection(
+        EVENT_QUANTITY, string="Event quantity", required=True, default="resource"
+    )
     accounting_effect = fields.Selection(
-        QUANTITY_EFFECT, required=True, default="notApplicable"
+        QUANTITY_EFFECT,
+        string="Accounting effect",
+        required=True,
+        default="notApplicable",
     )
     onhand_effect = fields.Selection(
         QUANTITY_EFFECT,
@@ -93,21 +103,32 @@ class ReaAction(models.Model):
         default="notApplicable",
     )
     location_effect = fields.Selection(
-        LOCATION_EFFECT, required=True, default="notApplicable"
+        LOCATION_EFFECT,
+        string="Location effect",
+        required=True,
+        default="notApplicable",
     )
     containment_effect = fields.Selection(
-        CONTAINMENT_EFFECT, required=True, default="notApplicable"
+        CONTAINMENT_EFFECT,
+        string="Containment effect",
+        required=True,
+        default="notApplicable",
     )
     accountable_effect = fields.Selection(
-        ACCOUNTABLE_EFFECT, required=True, default="notApplicable"
+        ACCOUNTABLE_EFFECT,
+        string="Accountable effect",
+        required=True,
+        default="notApplicable",
     )
     stage_effect = fields.Selection(
-        STAGE_EFFECT, required=True, default="notApplicable"
+        STAGE_EFFECT, string="Stage effect", required=True, default="notApplicable"
     )
     state_effect = fields.Selection(
-        STATE_EFFECT, required=True, default="notApplicable"
+        STATE_EFFECT, string="State effect", required=True, default="notApplicable"
     )
-    action_type_ids = fields.One2many("rea.action.type", "action_id")
+    action_type_ids = fields.One2many(
+        "rea.action.type", "action_id", string="Action types"
+    )
 
     _sql_constraints = [
         ("code_uniq", "unique(code)", "The action code must be unique."),

@@ -23,7 +23,7 @@ class ReaActionType(models.Model):
         "rea.action", string="ValueFlows action", required=True, ondelete="restrict"
     )
     is_contribution = fields.Boolean(
-        help="Events of this type are contributions by default."
+        string="Contribution", help="Events of this type are contributions by default."
     )
     note = fields.Text(translate=True)
 

@@ -28,17 +28,19 @@ class ReaAgentRelationship(models.Model):
         required=True,
         ondelete="restrict",
     )
-    behavior = fields.Selection(related="type_id.behavior", store=True, readonly=True)
+    behavior = fields.Selection(
+        related="type_id.behavior", string="Behaviour", store=True, readonly=True
+    )
     state = fields.Selection(
         [("candidate", "Candidate"), ("active", "Active"), ("inactive", "Inactive")],
         required=True,
         default="active",
     )
-    date_start = fields.Date()
-    date_end = fields.Date()
+    date_start = fields.Date(string="Start date")
+    date_end = fields.Date(string="End date")
     note = fields.Text()
     label = fields.Char(compute="_compute_labels")
-    inverse_label = fields.Char(compute="_compute_labels")
+    inverse_label = fields.Char(string="Inverse label", compute="_compute_labels")
 
     @api.depends(
         "subject_id.display_name",

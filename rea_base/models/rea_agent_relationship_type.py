@@ -10,13 +10,14 @@ class ReaAgentRelationshipType(models.Model):
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True)
-    plural_name = fields.Char(translate=True)
+    plural_name = fields.Char(string="Plural name", translate=True)
     label = fields.Char(
         required=True,
         translate=True,
         help="Read from subject to object, e.g. 'is member of'.",
     )
     inverse_label = fields.Char(
+        string="Inverse label",
         required=True,
         translate=True,
         help="Read from object to subject, e.g. 'has member'.",
@@ -31,6 +32,7 @@ class ReaAgentRelationshipType(models.Model):
             ("customer", "Customer"),
             ("custodian", "Custodian"),
         ],
+        string="Behaviour",
         required=True,
         default="member",
     )

@@ -40,6 +40,7 @@ class ReaCommitment(models.Model):
     )
     resource_id = fields.Many2one("rea.resource", ondelete="restrict")
     resource_quantity = fields.Float(
+        string="Resource quantity",
         digits=dp.get_precision("Product Unit of Measure"),
         track_visibility="onchange",
     )
@@ -47,6 +48,7 @@ class ReaCommitment(models.Model):
         "product.uom", string="Resource unit", ondelete="restrict"
     )
     effort_quantity = fields.Float(
+        string="Effort quantity",
         digits=dp.get_precision("Product Unit of Measure"),
         track_visibility="onchange",
     )
@@ -63,7 +65,9 @@ class ReaCommitment(models.Model):
     has_beginning = fields.Datetime(string="Beginning")
     has_end = fields.Datetime(string="End")
     due = fields.Datetime(index=True, track_visibility="onchange")
-    created = fields.Datetime(default=fields.Datetime.now, readonly=True)
+    created = fields.Datetime(
+        string="Created on", default=fields.Datetime.now, readonly=True
+    )
     context_id = fields.Many2one(
         "res.partner",
         string="In scope of",
@@ -76,18 +80,25 @@ class ReaCommitment(models.Model):
     independent_demand_of_id = fields.Many2one(
         "rea.plan", string="Independent demand of", ondelete="set null"
     )
-    stage_id = fields.Many2one("rea.process.specification")
-    state = fields.Char(help="Resource state the commitment asks for.")
+    stage_id = fields.Many2one(
+        "rea.process.specification",
+        help="Kind of process the resource should come out of.",
+    )
+    state = fields.Char(
+        string="Resource state", help="Resource state the commitment asks for."
+    )
     note = fields.Text()
     event_ids = fields.One2many(
         "rea.event", "commitment_id", string="Fulfilled by", readonly=True
     )
     fulfilled_quantity = fields.Float(
+        string="Fulfilled quantity",
         compute="_compute_fulfilled_quantity",
         store=True,
         digits=dp.get_precision("Product Unit of Measure"),
     )
     unfulfilled_quantity = fields.Float(
+        string="Unfulfilled quantity",
         compute="_compute_fulfilled_quantity",
         store=True,
         digits=dp.get_precision("Product Unit of Measure"),
@@ -173,9 +184,19 @@ class ReaCommitment(models.Model):
 
     @api.multi
     def _get_quantity_field(self):
-        """Work is committed in effort, everything else in resource quantity."""
+        """The quantity committed and fulfilled, as the action counts it.
+
+        Work is committed in effort, most actions in resource quantity; an
+        action counting both (use) follows what the commitment promises: a
+        resource quantity if any, else the effort (e.g. 3 hours of a tool).
+        """
         self.ensure_one()
-        if self.action_id.event_quantity == "effort":
+        event_quantity = self.action_id.event_quantity
+        if event_quantity == "effort" or (
+            event_quantity == "both"
+            and self.effort_quantity
+            and not self.resource_quantity
+        ):
             return "effort_quantity"
         return "resource_quantity"
 
@@ -205,3 +226,20 @@ class ReaCommitment(models.Model):
             field: quantity if quantity is not None else self.unfulfilled_quantity,
         }
         return {k: v for k, v in vals.items() if v}
+
+    @api.multi
+    def action_record_event(self):
+        """Button: open a new event form prefilled to fulfil what remains."""
+        self.ensure_one()
+        context = {
+            "default_%s" % fname: value
+            for fname, value in self._prepare_event_vals().items()
+        }
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Record an event"),
+            "res_model": "rea.event",
+            "view_mode": "form",
+            "target": "current",
+            "context": context,
+        }

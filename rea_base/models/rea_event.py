@@ -50,7 +50,7 @@ class ReaEvent(models.Model):
         "rea.action", required=True, ondelete="restrict", index=True
     )
     # Copied at creation (events never change action) for cheap domains.
-    action_code = fields.Char(readonly=True, index=True)
+    action_code = fields.Char(string="Action code", readonly=True, index=True)
     action_type_id = fields.Many2one(
         "rea.action.type", string="Action type", ondelete="restrict", index=True
     )
@@ -85,13 +85,18 @@ class ReaEvent(models.Model):
         help="Resource this event brought into existence, if any.",
     )
     resource_tracking_identifier = fields.Char(
-        help="Tracking identifier of the resource this event creates."
+        string="Tracking identifier",
+        help="Tracking identifier of the resource this event creates.",
     )
-    resource_quantity = fields.Float(digits=dp.get_precision("Product Unit of Measure"))
+    resource_quantity = fields.Float(
+        string="Resource quantity", digits=dp.get_precision("Product Unit of Measure")
+    )
     resource_unit_id = fields.Many2one(
         "product.uom", string="Resource unit", ondelete="restrict"
     )
-    effort_quantity = fields.Float(digits=dp.get_precision("Product Unit of Measure"))
+    effort_quantity = fields.Float(
+        string="Effort quantity", digits=dp.get_precision("Product Unit of Measure")
+    )
     effort_unit_id = fields.Many2one(
         "product.uom", string="Effort unit", ondelete="restrict"
     )
@@ -127,7 +132,10 @@ class ReaEvent(models.Model):
         "rea.event", "corrects_event_id", string="Corrected by"
     )
     is_corrected = fields.Boolean(
-        readonly=True, copy=False, help="A correcting event reverses this one."
+        string="Reversed",
+        readonly=True,
+        copy=False,
+        help="A correcting event reverses this one.",
     )
     to_location_id = fields.Many2one(
         "res.partner",
@@ -135,17 +143,22 @@ class ReaEvent(models.Model):
         ondelete="restrict",
         help="Address the resource is at after this event.",
     )
-    resource_state = fields.Char(help="State given to the resource, e.g. 'pass'.")
+    resource_state = fields.Char(
+        string="Resource state", help="State given to the resource, e.g. 'pass'."
+    )
     note = fields.Text()
-    money_value = fields.Monetary(currency_field="currency_id")
+    money_value = fields.Monetary(string="Money value", currency_field="currency_id")
     currency_id = fields.Many2one("res.currency")
     is_contribution = fields.Boolean(
-        help="A contribution to the context agent, rewarded by value equations."
+        string="Contribution",
+        help="A contribution to the context agent, rewarded by value equations.",
     )
     is_to_distribute = fields.Boolean(
-        help="Income to be distributed to contributors by value equations."
+        string="To distribute",
+        help="Income to be distributed to contributors by value equations.",
     )
     effect_snapshot = fields.Text(
+        string="Effect snapshot",
         readonly=True,
         copy=False,
         help="Technical: resource values this event replaced, to undo it exactly.",
@@ -162,10 +175,7 @@ class ReaEvent(models.Model):
     )
     def _compute_name(self):
         for event in self:
-            if event.action_id.event_quantity == "effort":
-                quantity, unit = event.effort_quantity, event.effort_unit_id
-            else:
-                quantity, unit = event.resource_quantity, event.resource_unit_id
+            quantity, unit = event._get_display_quantity()
             what = event.resource_id or event.resource_conforms_to_id
             event.name = " ".join(
                 part
@@ -177,6 +187,22 @@ class ReaEvent(models.Model):
                 )
                 if part
             )
+
+    @api.multi
+    def _get_display_quantity(self):
+        """Return ``(quantity, unit)`` that best describes this event.
+
+        Work counts in effort; other actions in resource quantity, falling
+        back to the effort when only an effort is given (e.g. using a tool for
+        3 hours).
+        """
+        self.ensure_one()
+        effort = self.action_id.event_quantity == "effort" or (
+            not self.resource_quantity and self.effort_quantity
+        )
+        if effort:
+            return self.effort_quantity, self.effort_unit_id
+        return self.resource_quantity, self.resource_unit_id
 
     @api.onchange("action_type_id")
     def _onchange_action_type_id(self):
@@ -202,7 +228,7 @@ class ReaEvent(models.Model):
 
     @api.model
     def create(self, vals):
-        vals = self._prepare_create_vals(dict(vals))
+        vals = self._prepare_create_vals(self._add_context_defaults(vals))
         self._check_required_vals(vals)
         # A savepoint makes recording atomic: a refused event leaves neither
         # the event nor a created resource nor a quantity change behind.
@@ -281,6 +307,18 @@ class ReaEvent(models.Model):
         return self.env.uid == SUPERUSER_ID or self.env.user.has_group(
             "rea_base.group_rea_manager"
         )
+
+    @api.model
+    def _add_context_defaults(self, vals):
+        """Return a copy of vals completed with the ``default_*`` values of
+        the context (e.g. a form opened from a commitment), so that they are
+        deduced from and checked like the others."""
+        vals = dict(vals)
+        for key, value in self.env.context.items():
+            fname = key[len("default_") :] if key.startswith("default_") else None
+            if fname in self._fields and fname not in vals:
+                vals[fname] = value
+        return vals
 
     @api.model
     def _prepare_create_vals(self, vals):
@@ -908,9 +946,15 @@ class ReaEvent(models.Model):
 
         Records a reversal (same event, opposite quantities, ``corrects`` the
         original), then, if a new quantity is given, re-enters the event with
-        it. Returns the new events (reversal first).
+        it. Returns the new events (reversal first). All or nothing: if the
+        re-entry is refused, the reversal is not kept either.
         """
         self.ensure_one()
+        with self.env.clear_upon_failure(), self.env.cr.savepoint():
+            return self._correct(new_quantity, new_effort_quantity, note)
+
+    @api.multi
+    def _correct(self, new_quantity, new_effort_quantity, note):
         reversal_vals = self._prepare_correction_vals()
         reversal_vals.update(
             {
@@ -939,12 +983,36 @@ class ReaEvent(models.Model):
     def action_correct(self, new_quantity=None, new_effort_quantity=None):
         """Button-friendly :meth:`correct`: opens the new events."""
         events = self.correct(new_quantity, new_effort_quantity)
+        return events._get_correction_action()
+
+    @api.multi
+    def action_reverse(self):
+        """Button: record the correcting event that reverses this one."""
+        self.ensure_one()
+        return self.correct()._get_correction_action()
+
+    @api.multi
+    def action_open_correct_wizard(self):
+        """Button: ask for the right quantities, then correct this event."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Correct an event"),
+            "res_model": "rea.event.correct.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_event_id": self.id},
+        }
+
+    @api.multi
+    def _get_correction_action(self):
+        """Window action listing these (correcting) events."""
         return {
             "type": "ir.actions.act_window",
             "name": _("Correcting events"),
             "res_model": "rea.event",
             "view_mode": "tree,form",
-            "domain": [("id", "in", events.ids)],
+            "domain": [("id", "in", self.ids)],
         }
 
     # Traceability
@@ -952,7 +1020,7 @@ class ReaEvent(models.Model):
     @api.multi
     def _trace_node(self, level):
         self.ensure_one()
-        effort = self.action_id.event_quantity == "effort"
+        quantity, unit = self._get_display_quantity()
         return {
             "level": level,
             "kind": "event",
@@ -960,8 +1028,8 @@ class ReaEvent(models.Model):
             "res_id": self.id,
             "name": self.name,
             "action": self.action_code,
-            "quantity": self.effort_quantity if effort else self.resource_quantity,
-            "unit_id": (self.effort_unit_id if effort else self.resource_unit_id).id,
+            "quantity": quantity,
+            "unit_id": unit.id,
             "date": self.has_point_in_time,
         }
 

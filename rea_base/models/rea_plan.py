@@ -26,8 +26,12 @@ class ReaPlan(models.Model):
         string="Independent demands",
         help="What the plan is meant to deliver.",
     )
-    process_count = fields.Integer(compute="_compute_counts")
-    commitment_count = fields.Integer(compute="_compute_counts")
+    process_count = fields.Integer(
+        string="Number of processes", compute="_compute_counts"
+    )
+    commitment_count = fields.Integer(
+        string="Number of commitments", compute="_compute_counts"
+    )
 
     @api.depends("process_ids", "commitment_ids")
     def _compute_counts(self):

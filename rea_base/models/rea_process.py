@@ -38,8 +38,12 @@ class ReaProcess(models.Model):
     output_commitment_ids = fields.One2many(
         "rea.commitment", "output_of_id", string="Planned outputs"
     )
-    input_event_count = fields.Integer(compute="_compute_counts")
-    output_event_count = fields.Integer(compute="_compute_counts")
+    input_event_count = fields.Integer(
+        string="Number of inputs", compute="_compute_counts"
+    )
+    output_event_count = fields.Integer(
+        string="Number of outputs", compute="_compute_counts"
+    )
 
     @api.depends("input_event_ids", "output_event_ids")
     def _compute_counts(self):

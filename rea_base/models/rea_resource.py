@@ -33,10 +33,14 @@ class ReaResource(models.Model):
         index=True,
     )
     behavior = fields.Selection(
-        related="conforms_to_id.rea_behavior", readonly=True, store=True
+        related="conforms_to_id.rea_behavior",
+        string="REA behaviour",
+        readonly=True,
+        store=True,
     )
-    tracking_identifier = fields.Char(index=True)
+    tracking_identifier = fields.Char(string="Tracking identifier", index=True)
     accounting_quantity = fields.Float(
+        string="Accounting quantity",
         digits=dp.get_precision("Product Unit of Measure"),
         readonly=True,
         copy=False,
@@ -79,12 +83,16 @@ class ReaResource(models.Model):
         help="Kind of the last process this resource came out of.",
     )
     state = fields.Char(help="Free state set by events, e.g. 'pass' or 'fail'.")
-    value_per_unit = fields.Float(digits=dp.get_precision("Product Price"))
-    value_per_unit_of_use = fields.Float(digits=dp.get_precision("Product Price"))
+    value_per_unit = fields.Float(
+        string="Value per unit", digits=dp.get_precision("Product Price")
+    )
+    value_per_unit_of_use = fields.Float(
+        string="Value per unit of use", digits=dp.get_precision("Product Price")
+    )
     note = fields.Text()
     image = fields.Binary(attachment=True)
     role_ids = fields.One2many("rea.resource.role", "resource_id", string="Roles")
-    event_count = fields.Integer(compute="_compute_event_count")
+    event_count = fields.Integer(string="Events", compute="_compute_event_count")
 
     @api.model
     def _default_unit_id(self):
@@ -355,6 +363,16 @@ class ReaResource(models.Model):
             ("action_id.input_output", "=", "notApplicable"),
             ("action_id.accounting_effect", "=", "decrement"),
         ]
+
+    @api.multi
+    def action_view_incoming_flows(self):
+        """Button: where this resource came from, as a tree."""
+        return self.action_view_trace("incoming")
+
+    @api.multi
+    def action_view_outgoing_flows(self):
+        """Button: where this resource went, as a tree."""
+        return self.action_view_trace("outgoing")
 
     @api.multi
     def action_view_trace(self, direction="incoming"):

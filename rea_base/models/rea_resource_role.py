@@ -22,7 +22,9 @@ class ReaResourceRole(models.Model):
     role_type_id = fields.Many2one(
         "rea.resource.role.type", string="Role", required=True, ondelete="restrict"
     )
-    is_owner = fields.Boolean(related="role_type_id.is_owner", readonly=True)
+    is_owner = fields.Boolean(
+        related="role_type_id.is_owner", string="Owner", readonly=True
+    )
     share_percentage = fields.Float(string="Share (%)")
     note = fields.Text()
 

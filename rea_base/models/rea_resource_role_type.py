@@ -13,7 +13,10 @@ class ReaResourceRoleType(models.Model):
     code = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    is_owner = fields.Boolean(help="Agents in this role own a share of the resource.")
+    is_owner = fields.Boolean(
+        string="Owner role",
+        help="Agents in this role own a share of the resource.",
+    )
     note = fields.Text(translate=True)
 
     _sql_constraints = [

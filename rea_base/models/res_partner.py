@@ -19,6 +19,7 @@ class ResPartner(models.Model):
             ("network", "Network"),
             ("community", "Community"),
         ],
+        string="Agent type",
     )
     is_context = fields.Boolean(
         string="Is a context agent",

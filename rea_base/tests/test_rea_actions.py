@@ -151,6 +151,37 @@ class TestReaActions(ReaCase):
         self.assertEqual(self.Resource.search_count([]), resources_before)
         self.assertIn("5", event.name)
 
+    def test_effort_only_event_name_and_trace_node(self):
+        """Use and work count effort: name and trace show it, with its unit."""
+        cnc = self._resource(self.cnc, 1)
+        process = self._process("Make desks", self.spec_make)
+        use = self._event(
+            "use", input_of_id=process.id, resource_id=cnc.id, effort_quantity=2.5
+        )
+        work = self._event(
+            "work",
+            provider=self.alice,
+            input_of_id=process.id,
+            resource_conforms_to_id=self.carpentry.id,
+            effort_quantity=4,
+        )
+        for event, quantity in ((use, 2.5), (work, 4)):
+            self.assertIn("%g %s" % (quantity, self.uom_hour.name), event.name)
+            node = event._trace_node(1)
+            self.assertEqual(node["quantity"], quantity)
+            self.assertEqual(node["unit_id"], self.uom_hour.id)
+        self.assertEqual(use.name, "uses 2.5 %s %s" % (self.uom_hour.name, cnc.name))
+        # A resource quantity, when given, still comes first.
+        plywood = self._resource(self.plywood, 5)
+        consume = self._event(
+            "consume",
+            input_of_id=process.id,
+            resource_id=plywood.id,
+            resource_quantity=2,
+        )
+        self.assertEqual(consume._trace_node(1)["quantity"], 2)
+        self.assertEqual(consume._trace_node(1)["unit_id"], self.uom_unit.id)
+
     def test_cite(self):
         design = self._resource(self.design, 1)
         process = self._process("Make desks", self.spec_make)

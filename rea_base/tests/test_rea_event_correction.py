@@ -48,6 +48,44 @@ class TestReaEventCorrection(ReaCase):
         self.assertEqual(reentry.resource_quantity, 2)
         self.assertQuantities(plywood, 8, 8)
 
+    def test_action_reverse(self):
+        """The Reverse button takes no argument (the client passes the
+        context) and records the reversing correction only."""
+        plywood = self._resource(self.plywood, 10)
+        wrong = self._event(
+            "consume",
+            input_of_id=self.process.id,
+            resource_id=plywood.id,
+            resource_quantity=3,
+        )
+        action = wrong.sudo(self.user).action_reverse()
+        self.assertEqual(action["res_model"], "rea.event")
+        reversal = self.Event.search(action["domain"])
+        self.assertEqual(len(reversal), 1)
+        self.assertEqual(reversal.corrects_event_id, wrong)
+        self.assertEqual(reversal.resource_quantity, -3)
+        self.assertTrue(wrong.is_corrected)
+        self.assertQuantities(plywood, 10, 10)
+        with self.assertRaises(ValidationError):
+            wrong.action_reverse()
+
+    def test_correction_is_all_or_nothing(self):
+        """A refused re-entry leaves the reversal out too."""
+        plywood = self._resource(self.plywood, 10)
+        event = self._event(
+            "consume",
+            input_of_id=self.process.id,
+            resource_id=plywood.id,
+            resource_quantity=3,
+        )
+        events_before = self.Event.search_count([])
+        with self.assertRaises(UserError):
+            event.correct(new_quantity=12)
+        self.assertEqual(self.Event.search_count([]), events_before)
+        self.assertFalse(event.is_corrected)
+        self.assertFalse(event.correction_ids)
+        self.assertQuantities(plywood, 7, 7)
+
     def test_correction_restores_previous_state(self):
         """Reversing a transfer puts quantities, location, accountable agent
         and state back as they were."""

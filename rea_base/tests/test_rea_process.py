@@ -65,6 +65,56 @@ class TestReaProcess(ReaCase):
         self.assertTrue(self.labour.finished)
         self.assertEqual(self.make.input_event_count, 2)
 
+    def test_record_event_button_prefills_what_remains(self):
+        """Work opens an effort, a transfer a resource quantity, as their
+        action counts them; the form's defaults record a valid event."""
+        action = self.labour.action_record_event()
+        self.assertEqual(action["res_model"], "rea.event")
+        self.assertEqual(action["view_mode"], "form")
+        context = action["context"]
+        self.assertEqual(context["default_commitment_id"], self.labour.id)
+        self.assertEqual(context["default_action_id"], self.action("work").id)
+        self.assertEqual(context["default_provider_id"], self.alice.id)
+        self.assertEqual(context["default_input_of_id"], self.make.id)
+        self.assertEqual(context["default_effort_quantity"], 10)
+        self.assertEqual(context["default_effort_unit_id"], self.uom_hour.id)
+        self.assertNotIn("default_resource_quantity", context)
+        event = self.Event.with_context(**context).create({"effort_quantity": 4})
+        self.assertEqual(event.commitment_id, self.labour)
+        self.assertEqual(event.effort_unit_id, self.uom_hour)
+        context = self.labour.action_record_event()["context"]
+        self.assertEqual(context["default_effort_quantity"], 6)
+        self.Event.with_context(**context).create({})
+        self.assertTrue(self.labour.finished)
+
+        context = self.deliver.action_record_event()["context"]
+        self.assertEqual(context["default_resource_quantity"], 2)
+        self.assertEqual(context["default_resource_unit_id"], self.uom_unit.id)
+        self.assertNotIn("default_effort_quantity", context)
+
+    def test_use_commitment_in_effort(self):
+        """Use counts resource and effort: a promise of machine hours is
+        fulfilled in hours."""
+        cnc = self._resource(self.cnc, 1)
+        commitment = self.env["rea.commitment"].create(
+            {
+                "action_id": self.action("use").id,
+                "provider_id": self.workshop.id,
+                "receiver_id": self.workshop.id,
+                "resource_id": cnc.id,
+                "effort_quantity": 3,
+                "effort_unit_id": self.uom_hour.id,
+                "input_of_id": self.make.id,
+            }
+        )
+        self.assertEqual(commitment.unfulfilled_quantity, 3)
+        context = commitment.action_record_event()["context"]
+        self.assertEqual(context["default_effort_quantity"], 3)
+        self.assertNotIn("default_resource_quantity", context)
+        self.Event.with_context(**context).create({})
+        self.assertEqual(commitment.fulfilled_quantity, 3)
+        self.assertTrue(commitment.finished)
+
     def test_process_finish_and_dates(self):
         self.make.action_finish()
         self.assertTrue(self.make.finished)

@@ -132,7 +132,9 @@ class TestReaTraceability(ReaCase):
         self.assertEqual(self.desk_d1.stage_id, self.spec_repair)
 
     def test_trace_lines_tree(self):
-        action = self.desk_d1.action_view_trace("incoming")
+        action = self.desk_d1.action_view_incoming_flows()
+        self.assertEqual(action["res_model"], "rea.trace.line")
+        self.assertEqual(action["context"], {"rea_trace_direction": "incoming"})
         lines = self.env["rea.trace.line"].search(action["domain"])
         roots = lines.filtered(lambda line: not line.parent_id)
         self.assertEqual(len(roots), 1)
@@ -140,5 +142,34 @@ class TestReaTraceability(ReaCase):
         self.assertEqual(roots.child_ids.event_id, self.produce)
         self.assertEqual(roots.child_ids.child_ids.process_id, self.make)
         self.assertEqual(len(roots.child_ids.child_ids.child_ids), 4)
+        action = self.supplier_plywood.action_view_outgoing_flows()
+        self.assertEqual(action["context"], {"rea_trace_direction": "outgoing"})
+        lines = self.env["rea.trace.line"].search(action["domain"])
+        self.assertEqual(len(lines), 7)
+        self.assertEqual(set(lines.mapped("direction")), {"outgoing"})
+        # The former way of calling still works.
         action = self.supplier_plywood.action_view_trace("outgoing")
         self.assertEqual(len(self.env["rea.trace.line"].search(action["domain"])), 7)
+
+    def test_trace_line_opens_its_record(self):
+        action = self.desk_d1.action_view_incoming_flows()
+        lines = self.env["rea.trace.line"].search(action["domain"])
+        expected = {
+            "resource": ("rea.resource", self.desk_d1),
+            "event": ("rea.event", self.produce),
+            "process": ("rea.process", self.make),
+        }
+        for line in lines[:3]:
+            model, record = expected[line.kind]
+            action = line.action_open_record()
+            self.assertEqual(action["type"], "ir.actions.act_window")
+            self.assertEqual(action["res_model"], model)
+            self.assertEqual(action["res_id"], record.id)
+            self.assertEqual(action["view_mode"], "form")
+            self.assertEqual(action["name"], record.display_name)
+        self.assertEqual(lines[:3].mapped("kind"), ["resource", "event", "process"])
+        # An event line of an input resource opens the event, not the resource.
+        use_line = lines.filtered(lambda line: line.event_id == self.use)
+        self.assertEqual(use_line.action_open_record()["res_id"], self.use.id)
+        self.assertEqual(use_line.quantity, 3)
+        self.assertEqual(use_line.unit_id, self.uom_hour)

@@ -1,1 +1,1 @@
-from . import rea_trace_line
+from . import rea_event_correct_wizard, rea_trace_line

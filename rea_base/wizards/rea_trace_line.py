@@ -1,7 +1,8 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 
 class ReaTraceLine(models.TransientModel):
@@ -18,10 +19,14 @@ class ReaTraceLine(models.TransientModel):
         [("resource", "Resource"), ("event", "Event"), ("process", "Process")]
     )
     name = fields.Char()
-    display_name_indented = fields.Char(compute="_compute_display_name_indented")
+    display_name_indented = fields.Char(
+        string="Value flow", compute="_compute_display_name_indented"
+    )
     parent_id = fields.Many2one("rea.trace.line", ondelete="cascade")
-    child_ids = fields.One2many("rea.trace.line", "parent_id")
-    root_resource_id = fields.Many2one("rea.resource", ondelete="cascade")
+    child_ids = fields.One2many("rea.trace.line", "parent_id", string="Children")
+    root_resource_id = fields.Many2one(
+        "rea.resource", string="Traced resource", ondelete="cascade"
+    )
     resource_id = fields.Many2one("rea.resource", ondelete="cascade")
     event_id = fields.Many2one("rea.event", ondelete="cascade")
     process_id = fields.Many2one("rea.process", ondelete="cascade")
@@ -64,3 +69,29 @@ class ReaTraceLine(models.TransientModel):
             parents[flow["level"]] = line
             lines |= line
         return lines
+
+    @api.multi
+    def _get_record(self):
+        """The resource, event or process this line stands for."""
+        self.ensure_one()
+        return {
+            "resource": self.resource_id,
+            "event": self.event_id,
+            "process": self.process_id,
+        }.get(self.kind) or (self.event_id or self.process_id or self.resource_id)
+
+    @api.multi
+    def action_open_record(self):
+        """Button: open the resource, event or process of this line."""
+        self.ensure_one()
+        record = self._get_record()
+        if not record.exists():
+            raise UserError(_("The record of this line no longer exists."))
+        return {
+            "type": "ir.actions.act_window",
+            "name": record.display_name,
+            "res_model": record._name,
+            "res_id": record.id,
+            "view_mode": "form",
+            "target": "current",
+        }
