@@ -1,0 +1,91 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ReaAgentSkill(models.Model):
+    """A skill (a resource type with behaviour work) an agent declares."""
+
+    _name = "rea.agent.skill"
+    _description = "REA Agent Skill"
+    _order = "skill_id, level desc, partner_id"
+    _rec_name = "skill_id"
+
+    partner_id = fields.Many2one(
+        "res.partner", string="Agent", required=True, ondelete="cascade", index=True
+    )
+    skill_id = fields.Many2one(
+        "product.template",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        domain=[("rea_behavior", "=", "work")],
+    )
+    level = fields.Selection(
+        [
+            ("1", "Beginner"),
+            ("2", "Intermediate"),
+            ("3", "Advanced"),
+            ("4", "Expert"),
+        ],
+        required=True,
+        default="2",
+    )
+    note = fields.Char()
+    project_ids = fields.Many2many(
+        "rea.project",
+        string="Projects",
+        compute="_compute_project_ids",
+        search="_search_project_ids",
+        help="Projects the agent is an active member of.",
+    )
+
+    _sql_constraints = [
+        (
+            "skill_uniq",
+            "unique(partner_id, skill_id)",
+            "An agent declares each skill once.",
+        ),
+    ]
+
+    @api.constrains("skill_id")
+    def _check_skill_is_work(self):
+        for skill in self:
+            if skill.skill_id.rea_behavior != "work":
+                raise ValidationError(
+                    _("'%s' is not a skill (REA behaviour work).") % skill.skill_id.name
+                )
+
+    def _compute_project_ids(self):
+        rels = (
+            self.env["rea.agent.relationship"]
+            .sudo()
+            .search(
+                [
+                    ("subject_id", "in", self.mapped("partner_id").ids),
+                    ("behavior", "=", "member"),
+                    ("state", "=", "active"),
+                    ("object_id.rea_project_ids", "!=", False),
+                ]
+            )
+        )
+        for skill in self:
+            partners = rels.filtered(
+                lambda r, s=skill: r.subject_id == s.partner_id
+            ).mapped("object_id")
+            skill.project_ids = partners.mapped("rea_project_ids")
+
+    @api.model
+    def _search_project_ids(self, operator, value):
+        if operator not in ("in", "="):
+            raise ValidationError(_("Unsupported search on skills' projects."))
+        project_ids = value if isinstance(value, (list, tuple)) else [value]
+        projects = self.env["rea.project"].sudo().browse(project_ids).exists()
+        self.env.cr.execute(
+            """SELECT subject_id FROM rea_agent_relationship
+               WHERE object_id IN %s AND behavior = 'member' AND state = 'active'""",
+            (tuple(projects.mapped("partner_id").ids) or (0,),),
+        )
+        return [("partner_id", "in", [row[0] for row in self.env.cr.fetchall()])]

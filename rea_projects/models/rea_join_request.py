@@ -1,0 +1,543 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import logging
+import re
+import uuid
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+_logger = logging.getLogger(__name__)
+
+EMAIL_RE = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+STATES = [
+    ("new", "New"),
+    ("confirmed", "E-mail confirmed"),
+    ("pending", "Pending review"),
+    ("accepted", "Accepted"),
+    ("declined", "Declined"),
+]
+
+
+class ReaJoinRequest(models.Model):
+    """A candidature to join a project, with its answers and its thread."""
+
+    _name = "rea.join.request"
+    _description = "REA Join Request"
+    _inherit = ["mail.thread"]
+    _order = "request_date desc, id desc"
+
+    name = fields.Char(string="Full name", required=True, track_visibility="onchange")
+    project_id = fields.Many2one(
+        "rea.project", required=True, ondelete="cascade", index=True
+    )
+    request_date = fields.Datetime(
+        required=True, default=fields.Datetime.now, index=True, copy=False
+    )
+    type_of_user = fields.Selection(
+        [("individual", "Individual"), ("collective", "Collective")],
+        string="Candidate type",
+        required=True,
+        default="individual",
+    )
+    email = fields.Char(required=True, index=True)
+    phone = fields.Char()
+    street = fields.Char()
+    zip = fields.Char()
+    city = fields.Char()
+    country_id = fields.Many2one("res.country")
+    website = fields.Char()
+    answer_ids = fields.One2many("rea.join.answer", "request_id", string="Answers")
+    state = fields.Selection(
+        STATES,
+        required=True,
+        default="new",
+        index=True,
+        track_visibility="onchange",
+        copy=False,
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Agent", ondelete="set null", index=True, copy=False
+    )
+    user_id = fields.Many2one("res.users", ondelete="set null", copy=False)
+    relationship_id = fields.Many2one(
+        "rea.agent.relationship",
+        string="Membership",
+        ondelete="set null",
+        copy=False,
+    )
+    created_partner = fields.Boolean(
+        copy=False, help="The agent was created for this request."
+    )
+    created_user = fields.Boolean(
+        copy=False, help="The user was created for this request."
+    )
+    confirmation_token = fields.Char(copy=False, groups="base.group_system")
+    confirmation_sent_date = fields.Datetime(copy=False, readonly=True)
+    email_confirmed_date = fields.Datetime(copy=False, readonly=True)
+    decision_date = fields.Datetime(copy=False, readonly=True)
+    subscription_expiry_date = fields.Date(copy=False)
+    # Filled by later modules (shares: subscription request or exchange).
+    payment_ref = fields.Reference(
+        selection="_selection_payment_ref",
+        string="Payment / exchange",
+        copy=False,
+        help="The exchange or subscription request that pays this membership, "
+        "set by the modules that handle payments.",
+    )
+    message_count = fields.Integer(string="Messages", compute="_compute_message_count")
+    join_style = fields.Selection(related="project_id.join_style", readonly=True)
+
+    _sql_constraints = [
+        (
+            "email_project_uniq",
+            "unique(project_id, email)",
+            "This e-mail address has already asked to join this project.",
+        ),
+    ]
+
+    @api.model
+    def _selection_payment_ref(self):
+        """Models a join request can be paid through (hook for later modules)."""
+        return []
+
+    def _compute_message_count(self):
+        """One grouped query for the whole list page."""
+        data = (
+            self.env["mail.message"]
+            .sudo()
+            .read_group(
+                [
+                    ("model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("message_type", "in", ("comment", "email")),
+                ],
+                ["res_id"],
+                ["res_id"],
+            )
+        )
+        counts = {d["res_id"]: d["res_id_count"] for d in data}
+        for request in self:
+            request.message_count = counts.get(request.id, 0)
+
+    @api.constrains("email")
+    def _check_email(self):
+        for request in self:
+            if not self.is_valid_email(request.email):
+                raise ValidationError(
+                    _("'%s' is not a valid e-mail address.") % request.email
+                )
+
+    @api.model
+    def is_valid_email(self, email):
+        return bool(email and len(email) <= 254 and EMAIL_RE.match(email))
+
+    @api.model
+    def normalize_email(self, email):
+        return (email or "").strip().lower()
+
+    @api.model
+    def find_duplicate(self, project, email):
+        return self.sudo().search(
+            [
+                ("project_id", "=", project.id),
+                ("email", "=", self.normalize_email(email)),
+            ],
+            limit=1,
+        )
+
+    @api.model
+    def create(self, vals):
+        if vals.get("email"):
+            vals = dict(vals, email=self.normalize_email(vals["email"]))
+        request = super(
+            ReaJoinRequest, self.with_context(mail_create_nolog=True)
+        ).create(vals)
+        request.sudo()._subscribe_coordinators()
+        # Imports, demo data and benchmarks record requests as they are.
+        if not self.env.context.get("rea_join_no_flow"):
+            request._after_create()
+        return request
+
+    @api.multi
+    def write(self, vals):
+        if vals.get("email"):
+            vals = dict(vals, email=self.normalize_email(vals["email"]))
+        return super().write(vals)
+
+    @api.multi
+    def _after_create(self):
+        """Start the join flow according to the project's join style."""
+        for request in self:
+            if request.state != "new":
+                continue
+            if request.project_id.join_style == "autojoin":
+                request.action_accept()
+            elif request.project_id.auto_create_user:
+                request.action_send_confirmation()
+
+    @api.multi
+    def _subscribe_coordinators(self):
+        for request in self:
+            partners = request.project_id.coordinator_ids
+            if partners:
+                request.message_subscribe(partner_ids=partners.ids)
+
+    # State machine --------------------------------------------------------
+
+    @api.multi
+    def _check_state(self, allowed, action):
+        for request in self:
+            if request.state not in allowed:
+                raise UserError(
+                    _(
+                        "Cannot %(action)s the join request of %(name)s in state "
+                        "'%(state)s'."
+                    )
+                    % {
+                        "action": action,
+                        "name": request.name,
+                        "state": dict(STATES)[request.state],
+                    }
+                )
+
+    @api.multi
+    def action_send_confirmation(self):
+        """(Re)send the e-mail whose link confirms the candidate's address.
+
+        Creates the candidate's agent and candidate membership first, and the
+        portal user when the project creates users automatically.
+        """
+        self._check_state(("new",), _("send the confirmation of"))
+        template = self.env.ref(
+            "rea_projects.mail_template_join_request_confirm"
+        ).sudo()
+        for request in self.sudo():
+            request._ensure_agent()
+            request._ensure_relationship("candidate")
+            request._ensure_user()
+            if not request.confirmation_token:
+                request.confirmation_token = uuid.uuid4().hex
+            template.send_mail(request.id)
+            request.confirmation_sent_date = fields.Datetime.now()
+        return True
+
+    @api.multi
+    def get_confirmation_url(self):
+        self.ensure_one()
+        base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
+        return "%s/projects/confirm/%s" % (base_url, self.sudo().confirmation_token)
+
+    @api.model
+    def confirm_by_token(self, token):
+        """Confirm the e-mail of the request holding ``token``; return it."""
+        if not token or not re.match(r"^[0-9a-f]{32}$", token):
+            return self.browse()
+        request = self.sudo().search([("confirmation_token", "=", token)], limit=1)
+        if request and request.state == "new":
+            request.action_confirm_email()
+        return request
+
+    @api.multi
+    def action_confirm_email(self):
+        self._check_state(("new",), _("confirm the e-mail of"))
+        self.write(
+            {"state": "confirmed", "email_confirmed_date": fields.Datetime.now()}
+        )
+        self._after_email_confirmed()
+        return True
+
+    @api.multi
+    def _after_email_confirmed(self):
+        """Hook: autojoin joins, moderated styles wait for review."""
+        for request in self:
+            if request.project_id.join_style == "autojoin":
+                request.action_accept()
+            else:
+                request.action_submit()
+
+    @api.multi
+    def action_submit(self):
+        self._check_state(("confirmed",), _("submit for review"))
+        return self.write({"state": "pending"})
+
+    @api.multi
+    def _check_can_accept(self):
+        """Hook: raise UserError when a request cannot be accepted yet.
+
+        rea_membership_shares refuses requests whose shares are unpaid.
+        """
+        return True
+
+    @api.multi
+    def action_accept(self):
+        self._check_state(("new", "confirmed", "pending"), _("accept"))
+        self._check_can_accept()
+        for request in self:
+            req = request.sudo()
+            req._ensure_agent()
+            rel = req._ensure_relationship("active")
+            today = fields.Date.context_today(req)
+            vals = {"state": "accepted", "decision_date": fields.Datetime.now()}
+            rel_vals = {"state": "active", "date_start": today, "date_end": False}
+            if req.project_id.join_style == "subscription":
+                expiry = req.project_id.get_subscription_expiry(
+                    fields.Date.from_string(today)
+                )
+                vals["subscription_expiry_date"] = expiry
+                rel_vals["date_end"] = expiry
+            rel.write(rel_vals)
+            req.write(vals)
+            req._ensure_user(invite=True)
+            req._on_join_request_accepted()
+        return True
+
+    @api.multi
+    def _on_join_request_accepted(self):
+        """Hook for modules that complete a membership (shares, services)."""
+        for request in self:
+            request.message_post(
+                body=_("Welcome to %s: your candidature was accepted.")
+                % request.project_id.name,
+                subtype="mail.mt_comment",
+            )
+
+    @api.multi
+    def action_decline(self):
+        self._check_state(("new", "confirmed", "pending"), _("decline"))
+        for request in self.sudo():
+            if request.relationship_id:
+                request.relationship_id.write(
+                    {
+                        "state": "inactive",
+                        "date_end": fields.Date.context_today(request),
+                    }
+                )
+            request.write({"state": "declined", "decision_date": fields.Datetime.now()})
+            request._on_join_request_declined()
+        return True
+
+    @api.multi
+    def _on_join_request_declined(self):
+        """Hook for modules that must undo something on decline."""
+        return True
+
+    @api.multi
+    def action_reopen(self):
+        self._check_state(("declined",), _("reopen"))
+        for request in self.sudo():
+            if request.relationship_id:
+                request.relationship_id.write({"state": "candidate", "date_end": False})
+            state = "pending" if request.email_confirmed_date else "new"
+            request.write({"state": state, "decision_date": False})
+        return True
+
+    @api.multi
+    def action_open_thread(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    @api.multi
+    def action_open_payment(self):
+        """Open the linked exchange or subscription request, if any."""
+        self.ensure_one()
+        if not self.payment_ref:
+            raise UserError(_("No payment or exchange is linked to this request."))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.payment_ref._name,
+            "res_id": self.payment_ref.id,
+            "view_mode": "form",
+        }
+
+    # Agent, relationship, user -----------------------------------------------
+
+    @api.multi
+    def _prepare_agent_vals(self):
+        self.ensure_one()
+        individual = self.type_of_user == "individual"
+        return {
+            "name": self.name,
+            "email": self.email,
+            "phone": self.phone,
+            "street": self.street,
+            "zip": self.zip,
+            "city": self.city,
+            "country_id": self.country_id.id,
+            "website": self.website,
+            "agent_type": "individual" if individual else "organization",
+            "is_company": not individual,
+            "is_context": not individual,
+        }
+
+    @api.multi
+    def _ensure_agent(self):
+        """The candidate's agent: the request's, a user's with this login, or new.
+
+        Existing agents are only reused through a user whose login is the
+        e-mail, so that a visitor cannot attach a request to someone else's
+        contact by typing their address.
+        """
+        self.ensure_one()
+        if self.partner_id:
+            return self.partner_id
+        user = self._find_user()
+        if user:
+            self.write({"partner_id": user.partner_id.id, "user_id": user.id})
+        else:
+            partner = self.env["res.partner"].create(self._prepare_agent_vals())
+            self.write({"partner_id": partner.id, "created_partner": True})
+        self.message_subscribe(partner_ids=self.partner_id.ids)
+        return self.partner_id
+
+    @api.multi
+    def _find_user(self):
+        self.ensure_one()
+        return (
+            self.env["res.users"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("login", "=ilike", self.email)], limit=1)
+        )
+
+    @api.multi
+    def _ensure_relationship(self, state):
+        self.ensure_one()
+        rel_model = self.env["rea.agent.relationship"].sudo()
+        if not self.relationship_id:
+            rel = rel_model.search(
+                [
+                    ("subject_id", "=", self.partner_id.id),
+                    ("object_id", "=", self.project_id.partner_id.id),
+                    ("behavior", "=", "member"),
+                ],
+                limit=1,
+            )
+            if not rel:
+                rel = rel_model.create(
+                    {
+                        "subject_id": self.partner_id.id,
+                        "object_id": self.project_id.partner_id.id,
+                        "type_id": self.env.ref("rea_base.relationship_type_member").id,
+                        "state": state,
+                    }
+                )
+            self.relationship_id = rel
+        return self.relationship_id
+
+    @api.multi
+    def _ensure_user(self, invite=False):
+        """Give the candidate a portal user; invite with a sign-up link.
+
+        No password is ever chosen or mailed by us: auth_signup's invitation
+        lets the candidate set it.
+        """
+        self.ensure_one()
+        user = self.user_id or self.partner_id.user_ids[:1] or self._find_user()
+        created = False
+        if not user:
+            user = (
+                self.env["res.users"]
+                .sudo()
+                .with_context(no_reset_password=True)
+                .create(self._prepare_user_vals())
+            )
+            created = True
+        if user != self.user_id:
+            self.write({"user_id": user.id, "created_user": created})
+        if invite and (created or not user.login_date):
+            self._send_invitation(user)
+        return user
+
+    @api.multi
+    def _prepare_user_vals(self):
+        self.ensure_one()
+        return {
+            "partner_id": self.partner_id.id,
+            "login": self.email,
+            "groups_id": [(6, 0, [self.env.ref("base.group_portal").id])],
+        }
+
+    @api.model
+    def _send_invitation(self, user):
+        """Queue auth_signup's 'set your password' invitation."""
+        user.partner_id.sudo().signup_prepare(signup_type="signup")
+        template = self.env.ref("auth_signup.set_password_email")
+        template.sudo().with_context(lang=user.lang).send_mail(user.id)
+
+    # Purge ---------------------------------------------------------------------
+
+    @api.model
+    def _get_purgeable_requests(self):
+        now = fields.Datetime.from_string(fields.Datetime.now())
+        requests = self.browse()
+        projects = (
+            self.env["rea.project"].sudo().search([("purge_unconfirmed_days", ">", 0)])
+        )
+        for project in projects:
+            limit = now - timedelta(days=project.purge_unconfirmed_days)
+            requests |= self.sudo().search(
+                [
+                    ("project_id", "=", project.id),
+                    ("state", "=", "new"),
+                    ("email_confirmed_date", "=", False),
+                    ("request_date", "<", fields.Datetime.to_string(limit)),
+                ]
+            )
+        return requests
+
+    @api.model
+    def _cron_purge_unconfirmed(self):
+        """Delete stale unconfirmed requests with the user and agent they made."""
+        requests = self._get_purgeable_requests()
+        for request in requests:
+            request._purge()
+        return len(requests)
+
+    @api.multi
+    def _purge(self):
+        self.ensure_one()
+        user = self.user_id if self.created_user else self.env["res.users"]
+        partner = self.partner_id if self.created_partner else self.env["res.partner"]
+        relationship = self.relationship_id
+        _logger.info(
+            "Purging unconfirmed join request %s (%s) to project %s",
+            self.id,
+            self.email,
+            self.project_id.name,
+        )
+        self.unlink()
+        if relationship.exists() and relationship.state == "candidate":
+            relationship.unlink()
+        if (
+            user
+            and not user.login_date
+            and not self.search_count([("user_id", "=", user.id)])
+        ):
+            _logger.info("Purging unused user %s (%s)", user.id, user.login)
+            user.unlink()
+        if partner and partner.exists() and self._is_partner_unused(partner):
+            _logger.info("Purging unused agent %s (%s)", partner.id, partner.name)
+            partner.unlink()
+
+    @api.model
+    def _is_partner_unused(self, partner):
+        if partner.with_context(active_test=False).user_ids:
+            return False
+        if self.search_count([("partner_id", "=", partner.id)]):
+            return False
+        return (
+            not self.env["rea.agent.relationship"]
+            .sudo()
+            .search_count(
+                ["|", ("subject_id", "=", partner.id), ("object_id", "=", partner.id)]
+            )
+        )

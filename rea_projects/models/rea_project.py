@@ -1,0 +1,466 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import re
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from odoo.addons.http_routing.models.ir_http import slugify
+
+JOIN_STYLES = [
+    ("autojoin", "Autojoin"),
+    ("moderated", "Moderated"),
+    ("shares", "Shares"),
+    ("subscription", "Subscription"),
+]
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class ReaProject(models.Model):
+    """Settings of a project; the project itself is a context agent.
+
+    ``_inherits`` keeps one agent per project (name, e-mail, image live on
+    the partner), like ``res.users`` does for people.
+    """
+
+    _name = "rea.project"
+    _description = "REA Project"
+    _inherits = {"res.partner": "partner_id"}
+    _order = "sequence, id"
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Agent",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        auto_join=True,
+    )
+    sequence = fields.Integer(default=10)
+    slug = fields.Char(
+        string="URL slug",
+        copy=False,
+        index=True,
+        help="The project's page is /projects/<slug>. Lowercase letters, "
+        "digits and dashes.",
+    )
+    odoo_project_ref = fields.Reference(
+        selection="_selection_odoo_project_ref",
+        string="Tasks project",
+        help="Optional link to an Odoo project for tasks (when the project "
+        "application is installed).",
+    )
+    join_style = fields.Selection(
+        JOIN_STYLES,
+        required=True,
+        default="moderated",
+        help="Autojoin: members join at once. Moderated: a coordinator reviews "
+        "each candidature. Shares: moderated, completed when the shares are "
+        "paid. Subscription: moderated with a recurring fee.",
+    )
+    subscription_period = fields.Selection(
+        [("month", "Monthly"), ("quarter", "Quarterly"), ("year", "Yearly")],
+        default="year",
+    )
+    subscription_fee = fields.Monetary(currency_field="subscription_currency_id")
+    subscription_currency_id = fields.Many2one(
+        "res.currency",
+        default=lambda self: self._default_subscription_currency(),
+    )
+    visibility = fields.Selection(
+        [
+            ("public", "Public"),
+            ("private", "Private"),
+            ("network", "Members of the parent network"),
+        ],
+        required=True,
+        default="public",
+    )
+    auto_create_user = fields.Boolean(
+        string="Create user and send confirmation automatically",
+        default=True,
+        help="Unset to review candidatures for spam before the confirmation "
+        "e-mail is sent and any agent or user is created.",
+    )
+    purge_unconfirmed_days = fields.Integer(
+        string="Purge unconfirmed after (days)",
+        default=30,
+        help="Join requests whose e-mail is still unconfirmed after this many "
+        "days are deleted, with the agent and user they created. 0 keeps them.",
+    )
+    project_description = fields.Html(translate=True, sanitize=True)
+    join_intro = fields.Html(string="Join page introduction", translate=True)
+    login_text = fields.Html(translate=True)
+    register_text = fields.Html(translate=True)
+    join_thanks_text = fields.Html(string="Thank-you text", translate=True)
+    custom_css = fields.Text(string="Custom CSS")
+    # Scripts run in visitors' browsers: only REA managers may set them.
+    custom_js = fields.Text(
+        string="Custom JavaScript", groups="rea_base.group_rea_manager"
+    )
+    background_image = fields.Binary(attachment=True)
+    custom_domain = fields.Char(
+        help="Visitors arriving on this host name (e.g. join.example.org) "
+        "land on the project's page.",
+    )
+    service_ids = fields.Many2many("rea.project.service", string="Active services")
+    question_ids = fields.One2many(
+        "rea.join.question", "project_id", string="Join questions", copy=True
+    )
+    coordinator_ids = fields.Many2many(
+        "res.partner",
+        string="Coordinators",
+        compute="_compute_coordinator_ids",
+        search="_search_coordinator_ids",
+    )
+    member_partner_ids = fields.Many2many(
+        "res.partner",
+        string="Members",
+        compute="_compute_member_partner_ids",
+        search="_search_member_partner_ids",
+        help="Loaded on demand: use the Members button on big projects.",
+    )
+    is_my_project = fields.Boolean(
+        compute="_compute_is_my_project",
+        search="_search_is_my_project",
+        help="The current user coordinates this project.",
+    )
+    member_count = fields.Integer(compute="_compute_member_count")
+    join_request_count = fields.Integer(compute="_compute_join_request_counts")
+    join_request_new_count = fields.Integer(compute="_compute_join_request_counts")
+    join_request_confirmed_count = fields.Integer(
+        compute="_compute_join_request_counts"
+    )
+    join_request_pending_count = fields.Integer(compute="_compute_join_request_counts")
+    join_request_accepted_count = fields.Integer(compute="_compute_join_request_counts")
+    join_request_declined_count = fields.Integer(compute="_compute_join_request_counts")
+    is_moderated = fields.Boolean(compute="_compute_is_moderated")
+
+    _sql_constraints = [
+        ("slug_uniq", "unique(slug)", "Another project already uses this slug."),
+        (
+            "purge_days_positive",
+            "CHECK(purge_unconfirmed_days >= 0)",
+            "The purge delay cannot be negative.",
+        ),
+    ]
+
+    @api.model
+    def _default_subscription_currency(self):
+        return self.env.user.company_id.currency_id
+
+    @api.model
+    def _selection_odoo_project_ref(self):
+        # Optional: offer the link only when the project app is installed,
+        # so that this module does not depend on it.
+        if "project.project" in self.env:
+            return [("project.project", _("Project"))]
+        return []
+
+    @api.model
+    def _relationship_domain(self, behavior, states=("active",)):
+        return [("behavior", "=", behavior), ("state", "in", list(states))]
+
+    def _compute_coordinator_ids(self):
+        rels = (
+            self.env["rea.agent.relationship"]
+            .sudo()
+            .search(
+                [("object_id", "in", self.mapped("partner_id").ids)]
+                + self._relationship_domain("manager")
+            )
+        )
+        for project in self:
+            project.coordinator_ids = rels.filtered(
+                lambda r, p=project: r.object_id == p.partner_id
+            ).mapped("subject_id")
+
+    @api.model
+    def _search_by_relationship(self, behavior, operator, value):
+        if operator not in ("in", "="):
+            raise ValidationError(_("Unsupported search on project agents."))
+        partner_ids = value if isinstance(value, (list, tuple)) else [value]
+        partner_ids = [pid for pid in partner_ids if pid]
+        if not partner_ids:
+            return [("id", "=", 0)]
+        self.env.cr.execute(
+            """SELECT DISTINCT object_id FROM rea_agent_relationship
+               WHERE subject_id IN %s AND behavior = %s AND state = 'active'""",
+            (tuple(partner_ids), behavior),
+        )
+        return [("partner_id", "in", [row[0] for row in self.env.cr.fetchall()])]
+
+    @api.model
+    def _search_coordinator_ids(self, operator, value):
+        return self._search_by_relationship("manager", operator, value)
+
+    def _compute_is_my_project(self):
+        partner = self.env.user.partner_id
+        for project in self:
+            project.is_my_project = partner in project.coordinator_ids
+
+    @api.model
+    def _search_is_my_project(self, operator, value):
+        domain = self._search_coordinator_ids("in", [self.env.user.partner_id.id])
+        positive = (operator == "=") == bool(value)
+        if positive:
+            return domain
+        return [("partner_id", "not in", domain[0][2])]
+
+    def _compute_member_partner_ids(self):
+        for project in self:
+            project.member_partner_ids = project.get_members()
+
+    @api.model
+    def _search_member_partner_ids(self, operator, value):
+        return self._search_by_relationship("member", operator, value)
+
+    def _compute_member_count(self):
+        data = (
+            self.env["rea.agent.relationship"]
+            .sudo()
+            .read_group(
+                [("object_id", "in", self.mapped("partner_id").ids)]
+                + self._relationship_domain("member"),
+                ["object_id"],
+                ["object_id"],
+            )
+        )
+        counts = {d["object_id"][0]: d["object_id_count"] for d in data}
+        for project in self:
+            project.member_count = counts.get(project.partner_id.id, 0)
+
+    def _compute_join_request_counts(self):
+        """One grouped query for every project and state."""
+        data = self.env["rea.join.request"].read_group(
+            [("project_id", "in", self.ids)],
+            ["project_id", "state"],
+            ["project_id", "state"],
+            lazy=False,
+        )
+        counts = {}
+        for d in data:
+            counts[(d["project_id"][0], d["state"])] = d["__count"]
+        for project in self:
+            total = 0
+            for state in ("new", "confirmed", "pending", "accepted", "declined"):
+                count = counts.get((project.id, state), 0)
+                total += count
+                setattr(project, "join_request_%s_count" % state, count)
+            project.join_request_count = total
+
+    @api.depends("join_style")
+    def _compute_is_moderated(self):
+        for project in self:
+            project.is_moderated = project.join_style != "autojoin"
+
+    @api.constrains("slug")
+    def _check_slug(self):
+        for project in self:
+            if project.slug and not SLUG_RE.match(project.slug):
+                raise ValidationError(
+                    _("The slug '%s' may only hold lowercase letters, digits, dashes.")
+                    % project.slug
+                )
+
+    @api.constrains("custom_domain")
+    def _check_custom_domain(self):
+        for project in self:
+            domain = project.custom_domain
+            if domain and not re.match(r"^[a-z0-9.-]+(:\d+)?$", domain):
+                raise ValidationError(
+                    _("'%s' is not a valid host name.") % project.custom_domain
+                )
+
+    @api.model
+    def create(self, vals):
+        vals = dict(vals, agent_type="project", is_context=True, is_company=True)
+        if not vals.get("slug") and vals.get("name"):
+            vals["slug"] = self._unique_slug(slugify(vals["name"]) or "project")
+        if vals.get("custom_domain"):
+            vals["custom_domain"] = vals["custom_domain"].strip().lower()
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if vals.get("custom_domain"):
+            vals = dict(vals, custom_domain=vals["custom_domain"].strip().lower())
+        return super().write(vals)
+
+    @api.model
+    def _unique_slug(self, base):
+        slug, index = base, 1
+        while self.with_context(active_test=False).search_count([("slug", "=", slug)]):
+            index += 1
+            slug = "%s-%d" % (base, index)
+        return slug
+
+    # Membership ---------------------------------------------------------
+
+    @api.multi
+    def get_members(self, states=("active",), offset=0, limit=None):
+        """Members of the project, page by page (big projects)."""
+        self.ensure_one()
+        rels = (
+            self.env["rea.agent.relationship"]
+            .sudo()
+            .search(
+                [("object_id", "=", self.partner_id.id)]
+                + self._relationship_domain("member", states),
+                offset=offset,
+                limit=limit,
+                order="id",
+            )
+        )
+        return rels.mapped("subject_id")
+
+    @api.multi
+    def is_member(self, partner, states=("active",)):
+        self.ensure_one()
+        return bool(
+            self.env["rea.agent.relationship"]
+            .sudo()
+            .search_count(
+                [
+                    ("object_id", "=", self.partner_id.id),
+                    ("subject_id", "=", partner.id),
+                    ("behavior", "in", ("member", "manager")),
+                    ("state", "in", list(states)),
+                ]
+            )
+        )
+
+    @api.multi
+    def is_coordinator(self, partner):
+        self.ensure_one()
+        return partner in self.sudo().coordinator_ids
+
+    @api.multi
+    def has_service(self, code):
+        self.ensure_one()
+        return code in self.sudo().service_ids.mapped("code")
+
+    @api.multi
+    def is_visible_to(self, partner):
+        """Whether ``partner`` (or an anonymous visitor if empty) sees it."""
+        self.ensure_one()
+        if self.visibility == "public":
+            return True
+        if not partner or not self.active:
+            return False
+        if self.is_member(partner):
+            return True
+        if self.visibility == "network":
+            parents = self.partner_id.get_parent_agents()
+            return bool(
+                self.env["rea.agent.relationship"]
+                .sudo()
+                .search_count(
+                    [
+                        ("object_id", "in", parents.ids),
+                        ("subject_id", "=", partner.id),
+                        ("behavior", "in", ("member", "manager")),
+                        ("state", "=", "active"),
+                    ]
+                )
+            )
+        return False
+
+    @api.multi
+    def can_join(self, partner):
+        """Whether the join form is offered to ``partner``."""
+        self.ensure_one()
+        if self.visibility == "private":
+            return False
+        return self.is_visible_to(partner)
+
+    @api.model
+    def get_visible_projects(self, partner):
+        projects = self.sudo().search([("visibility", "!=", "private")])
+        projects |= self.sudo().search([("member_partner_ids", "in", [partner.id])])
+        return projects.filtered(lambda p: p.is_visible_to(partner)).sorted(
+            key=lambda p: (p.sequence, p.id)
+        )
+
+    @api.multi
+    def get_subscription_expiry(self, date_from):
+        """Expiry of a subscription started on ``date_from`` (a date)."""
+        self.ensure_one()
+        from dateutil.relativedelta import relativedelta
+
+        months = {"month": 1, "quarter": 3, "year": 12}[
+            self.subscription_period or "year"
+        ]
+        return date_from + relativedelta(months=months)
+
+    @api.multi
+    def get_safe_css(self):
+        """Custom CSS that cannot close its <style> element."""
+        self.ensure_one()
+        return (self.custom_css or "").replace("</", "<\\/")
+
+    @api.multi
+    def get_safe_js(self):
+        self.ensure_one()
+        return (self.sudo().custom_js or "").replace("</", "<\\/")
+
+    # Back-office actions --------------------------------------------------
+
+    @api.multi
+    def _action_join_requests(self, state=None):
+        self.ensure_one()
+        action = self.env.ref("rea_projects.rea_join_request_action").read()[0]
+        action["domain"] = [("project_id", "=", self.id)]
+        ctx = {"default_project_id": self.id}
+        if state:
+            ctx["search_default_state_%s" % state] = 1
+        action["context"] = ctx
+        return action
+
+    @api.multi
+    def action_view_join_requests(self):
+        return self._action_join_requests()
+
+    @api.multi
+    def action_view_pending_requests(self):
+        return self._action_join_requests("pending")
+
+    @api.multi
+    def action_view_members(self):
+        """Members open in their own paginated list, never in the form."""
+        self.ensure_one()
+        member_type = self.env.ref("rea_base.relationship_type_member")
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Members of %s") % self.name,
+            "res_model": "rea.agent.relationship",
+            "view_mode": "tree,form",
+            "domain": [
+                ("object_id", "=", self.partner_id.id),
+                ("behavior", "=", "member"),
+            ],
+            "context": {
+                "default_object_id": self.partner_id.id,
+                "default_type_id": member_type.id,
+                "search_default_active": 1,
+            },
+            "limit": 80,
+        }
+
+    @api.multi
+    def action_view_member_skills(self):
+        self.ensure_one()
+        action = self.env.ref("rea_projects.rea_agent_skill_action").read()[0]
+        action["domain"] = [("project_ids", "in", [self.id])]
+        action["context"] = {}
+        return action
+
+    @api.multi
+    def action_open_public_page(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/projects/%s" % self.slug,
+            "target": "new",
+        }

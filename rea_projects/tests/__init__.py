@@ -1,0 +1,9 @@
+from . import (
+    test_join_form_http,
+    test_join_form_hypothesis,
+    test_join_question,
+    test_join_request_flow,
+    test_portal_http,
+    test_purge,
+    test_security,
+)
