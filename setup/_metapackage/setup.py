@@ -9,6 +9,8 @@ setuptools.setup(
     version=version,
     install_requires=[
         'odoo11-addon-rea_base',
+        'odoo11-addon-rea_exchanges',
+        'odoo11-addon-rea_projects',
     ],
     classifiers=[
         'Programming Language :: Python',

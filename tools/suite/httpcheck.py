@@ -25,11 +25,15 @@ class Client(object):
         response = self.opener.open(self.base + path, data=data, timeout=timeout)
         return response.geturl(), response.read().decode("utf-8", "replace")
 
-    def wait_until_up(self, seconds=120):
+    def wait_until_up(self, seconds=120, process=None):
+        """Wait for the login page; stop early if the server process died."""
         deadline = time.time() + seconds
         while time.time() < deadline:
+            if process is not None and process.poll() is not None:
+                raise SuiteError("the server stopped (exit %s)" % process.returncode)
             try:
-                self.get("/web/login", timeout=10)
+                # Refused at once while starting; the first page may take long.
+                self.get("/web/login", timeout=seconds)
                 return
             except OSError:
                 time.sleep(1)

@@ -1,10 +1,11 @@
 """`./suite run`: a demo database with every addon of ours, served on localhost."""
 
+import os
 import subprocess
 
 from . import addons as addons_mod
-from . import environment, httpcheck, odoo, paths, postgres, testrun
-from .shell import say
+from . import environment, httpcheck, logcheck, odoo, paths, postgres, testrun
+from .shell import SuiteError, say
 
 
 def _installed(dbname, names):
@@ -60,30 +61,37 @@ def main(args):
         conf, args.db, "--http-port", str(args.port), "--db-filter", "^%s$" % args.db
     )
     if args.check:
-        return _check(cmd, args.port)
+        return _check(cmd, args.port, args.db)
     try:
         return subprocess.call(cmd, env=environment.odoo_env())
     except KeyboardInterrupt:
         return 0
 
 
-def _check(cmd, port):
+def _check(cmd, port, dbname):
     """Start the server, log in over HTTP as admin, load the backend CSS, stop."""
-    proc = subprocess.Popen(
-        cmd,
-        env=environment.odoo_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    logfile = os.path.join(paths.LOGS, "%s-check.log" % dbname)
+    say("server log: %s" % logfile)
+    with open(logfile, "w") as log:
+        proc = subprocess.Popen(
+            cmd, env=environment.odoo_env(), stdout=log, stderr=subprocess.STDOUT
+        )
     try:
         client = httpcheck.Client("http://127.0.0.1:%d" % port)
-        client.wait_until_up()
+        # The first page compiles the asset bundles: that can take minutes.
+        client.wait_until_up(seconds=600, process=proc)
         landed, body = client.login("admin", "admin")
         say("login as admin works: %s" % landed)
         for url in client.stylesheets(body):
             client.check_stylesheet(url)
             say("stylesheet compiled: %s" % url)
-        return 0
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    report = logcheck.parse_file(logfile, odoo.ALLOWED_ERRORS)
+    if report.problems:
+        raise SuiteError(
+            "the server logged problems: %s (see %s)"
+            % ("; ".join(map(str, report.problems[:5])), logfile)
+        )
+    return 0

@@ -1,0 +1,13 @@
+from . import (
+    account_invoice,
+    product_template,
+    product_uom,
+    rea_commitment,
+    rea_event,
+    rea_exchange,
+    rea_exchange_type,
+    rea_resource,
+    rea_transfer,
+    rea_transfer_type,
+    res_partner,
+)

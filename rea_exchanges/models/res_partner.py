@@ -1,0 +1,105 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import _, api, fields, models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    rea_exchange_count = fields.Integer(
+        string="Exchanges",
+        compute="_compute_rea_exchange_count",
+        groups="rea_base.group_rea_user",
+    )
+
+    @api.multi
+    def _compute_rea_exchange_count(self):
+        exchange_model = self.env["rea.exchange"]
+        for partner in self:
+            partner.rea_exchange_count = exchange_model.search_count(
+                partner.get_exchange_domain()
+            )
+
+    @api.multi
+    def get_exchange_domain(self, include_sub_agents=False):
+        """Exchanges where these agents (and their sub-agents) are a party."""
+        agents = self.get_sub_agents(include_self=True) if include_sub_agents else self
+        return [
+            "|",
+            ("provider_id", "in", agents.ids),
+            ("receiver_id", "in", agents.ids),
+        ]
+
+    @api.multi
+    def get_exchange_totals(self, include_sub_agents=False, domain=None):
+        """Per-unit actual and committed balances of this agent's exchanges
+        (see ``rea.exchange.get_totals``); a context can include the agents
+        that are part of it."""
+        self.ensure_one()
+        agents = self.get_sub_agents(include_self=True) if include_sub_agents else self
+        return self.env["rea.exchange"].get_totals(agents, domain)
+
+    @api.multi
+    def get_rea_account(self, resource_type, create=True):
+        """This agent's resource of ``resource_type`` that transfers use when
+        none is chosen: its money account per currency, its share account,
+        its stock of a good. Created empty when missing."""
+        self.ensure_one()
+        # Accounts are bookkeeping the agent may not see (portal members,
+        # accountants): looked up and created as superuser, handed back in
+        # the caller's environment.
+        resource_model = self.env["rea.resource"].sudo()
+        resource = resource_model.search(
+            [
+                ("primary_accountable_id", "=", self.id),
+                ("conforms_to_id", "=", resource_type.id),
+                ("unit_id", "=", resource_type.uom_id.id),
+            ],
+            order="id",
+            limit=1,
+        )
+        if not resource and create:
+            resource = resource_model.create(
+                self._prepare_rea_account_vals(resource_type)
+            )
+        return self.env["rea.resource"].browse(resource.ids)
+
+    @api.multi
+    def _prepare_rea_account_vals(self, resource_type):
+        return {
+            "name": _("%(type)s of %(agent)s")
+            % {"type": resource_type.name, "agent": self.display_name},
+            "conforms_to_id": resource_type.id,
+            "unit_id": resource_type.uom_id.id,
+            "primary_accountable_id": self.id,
+        }
+
+    @api.multi
+    def get_coordinated_agents(self, include_sub_agents=True):
+        """Agents these agents coordinate (active 'manager' relationships),
+        with the agents part of them."""
+        relationships = (
+            self.env["rea.agent.relationship"]
+            .sudo()
+            .search(
+                [
+                    ("subject_id", "in", self.ids),
+                    ("behavior", "=", "manager"),
+                    ("state", "=", "active"),
+                ]
+            )
+        )
+        agents = relationships.mapped("object_id")
+        if include_sub_agents and agents:
+            agents = agents.get_sub_agents(include_self=True)
+        return self.browse(agents.ids)
+
+    @api.multi
+    def action_view_rea_exchanges(self):
+        """The agent's exchanges with its totals box on top."""
+        self.ensure_one()
+        summary = self.env["rea.exchange.summary"].create(
+            {"partner_id": self.id, "include_sub_agents": False}
+        )
+        return summary.get_form_action()

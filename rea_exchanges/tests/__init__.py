@@ -1,0 +1,9 @@
+from . import (
+    test_demo,
+    test_exchange_access,
+    test_exchange_invoice,
+    test_exchange_state,
+    test_exchange_totals,
+    test_exchange_types,
+    test_portal,
+)

@@ -1,0 +1,1 @@
+from . import rea_exchange_summary, rea_transfer_record
