@@ -2,6 +2,7 @@
 
 import os
 import subprocess
+import time
 
 from . import addons as addons_mod
 from . import environment, httpcheck, logcheck, odoo, paths, postgres, testrun
@@ -77,6 +78,7 @@ def _check(cmd, port, dbname):
             cmd, env=environment.odoo_env(), stdout=log, stderr=subprocess.STDOUT
         )
     try:
+        _wait_for_registry(logfile, proc)
         client = httpcheck.Client("http://127.0.0.1:%d" % port)
         # The first page compiles the asset bundles: that can take minutes.
         client.wait_until_up(seconds=600, process=proc)
@@ -95,3 +97,22 @@ def _check(cmd, port, dbname):
             % ("; ".join(map(str, report.problems[:5])), logfile)
         )
     return 0
+
+
+def _wait_for_registry(logfile, proc, seconds=600):
+    """Wait until the server has loaded its registry.
+
+    Odoo 11 serves HTTP before it loads the registry, and a request that
+    arrives meanwhile imports every addon in another thread; the two imports
+    can race and leave models half registered ("Failed to load registry").
+    """
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        with open(logfile) as log:
+            text = log.read()
+        if "odoo.modules.loading: Modules loaded." in text:
+            return
+        if proc.poll() is not None or "Failed to load registry" in text:
+            break
+        time.sleep(0.5)
+    raise SuiteError("the server did not load its registry, see %s" % logfile)
