@@ -5,7 +5,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_round
 
-from .rea_transfer_type import QUANTITY_DIGITS, TRANSFER_ACTION_CODES
+from .rea_transfer_type import DIRECTIONS, QUANTITY_DIGITS, TRANSFER_ACTION_CODES
 
 TRANSFER_STATES = [
     ("empty", "Empty"),
@@ -48,10 +48,7 @@ class ReaTransfer(models.Model):
     )
     sequence = fields.Integer(default=10)
     direction = fields.Selection(
-        [
-            ("forward", "Provider to receiver"),
-            ("backward", "Receiver to provider"),
-        ],
+        DIRECTIONS,
         required=True,
         default="forward",
         help="Which party of the exchange gives.",

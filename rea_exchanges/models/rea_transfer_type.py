@@ -11,6 +11,11 @@ TRANSFER_ACTION_CODES = ("transfer", "transferAllRights", "transferCustody")
 # another cursor (LazyCursor) and resolves to 2 digits until the install
 # transaction commits, which would round demo data and at_install tests.
 QUANTITY_DIGITS = (16, 8)
+# Which party of the exchange gives: shared by slots and transfers.
+DIRECTIONS = [
+    ("forward", "Provider to receiver"),
+    ("backward", "Receiver to provider"),
+]
 
 
 def behavior_selection(model):
@@ -31,10 +36,7 @@ class ReaTransferType(models.Model):
         "rea.exchange.type", required=True, ondelete="cascade", index=True
     )
     direction = fields.Selection(
-        [
-            ("forward", "Provider to receiver"),
-            ("backward", "Receiver to provider"),
-        ],
+        DIRECTIONS,
         required=True,
         default="forward",
         help="Which party of the exchange gives in this slot.",
