@@ -6,6 +6,7 @@ untrustworthy (a test module that cannot be imported, a module that did not
 install, an ERROR line, no test at all) each count as one failure.
 """
 
+import fcntl
 import glob
 import os
 import re
@@ -57,6 +58,17 @@ def ensure_template(deps, conf, verbose=False):
     name = TEMPLATE_PREFIX + addons_mod.template_key(deps)
     if postgres.exists(name):
         return name
+    # Two runs at once (parallel work in one checkout) must not build the same
+    # template twice: the second waits for the first, then reuses its result.
+    os.makedirs(paths.DATA, exist_ok=True)
+    with open(os.path.join(paths.DATA, name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if postgres.exists(name):
+            return name
+        return _build_template(name, deps, conf, verbose)
+
+
+def _build_template(name, deps, conf, verbose):
     building = name + "_build"
     postgres.drop(building)
     postgres.create_empty(building)
