@@ -14,6 +14,7 @@
     "data": [
         "security/rea_base_security.xml",
         "security/ir.model.access.csv",
+        "data/decimal_precision_data.xml",
         "data/rea_action_data.xml",
         "data/rea_action_type_data.xml",
         "data/rea_agent_relationship_type_data.xml",
@@ -34,6 +35,7 @@
         "views/rea_commitment_views.xml",
         "views/rea_plan_views.xml",
         "views/rea_base_menus.xml",
+        "views/ir_ui_menu_views.xml",
         "wizards/rea_event_correct_wizard_views.xml",
     ],
     "demo": [

@@ -1,4 +1,6 @@
 from . import (
+    decimal_precision,
+    ir_ui_menu,
     product_template,
     rea_action,
     rea_action_type,

@@ -7,6 +7,8 @@ from odoo.tools import float_compare
 
 from odoo.addons import decimal_precision as dp
 
+from .decimal_precision import rea_quantity_digits
+
 
 class ReaCommitment(models.Model):
     """A promised economic event (ValueFlows Commitment), fulfilled by events."""
@@ -41,7 +43,7 @@ class ReaCommitment(models.Model):
     resource_id = fields.Many2one("rea.resource", ondelete="restrict")
     resource_quantity = fields.Float(
         string="Resource quantity",
-        digits=dp.get_precision("Product Unit of Measure"),
+        digits=rea_quantity_digits,
         track_visibility="onchange",
     )
     resource_unit_id = fields.Many2one(
@@ -95,13 +97,13 @@ class ReaCommitment(models.Model):
         string="Fulfilled quantity",
         compute="_compute_fulfilled_quantity",
         store=True,
-        digits=dp.get_precision("Product Unit of Measure"),
+        digits=rea_quantity_digits,
     )
     unfulfilled_quantity = fields.Float(
         string="Unfulfilled quantity",
         compute="_compute_fulfilled_quantity",
         store=True,
-        digits=dp.get_precision("Product Unit of Measure"),
+        digits=rea_quantity_digits,
     )
     finished = fields.Boolean(
         compute="_compute_fulfilled_quantity",

@@ -9,6 +9,8 @@ from odoo.tools import float_compare
 
 from odoo.addons import decimal_precision as dp
 
+from .decimal_precision import rea_quantity_digits
+
 # How each quantity effect of an action moves quantities:
 # {effect: ((event field holding the resource, factor), ...)}
 QUANTITY_EFFECT_MOVES = {
@@ -89,7 +91,7 @@ class ReaEvent(models.Model):
         help="Tracking identifier of the resource this event creates.",
     )
     resource_quantity = fields.Float(
-        string="Resource quantity", digits=dp.get_precision("Product Unit of Measure")
+        string="Resource quantity", digits=rea_quantity_digits
     )
     resource_unit_id = fields.Many2one(
         "product.uom", string="Resource unit", ondelete="restrict"
@@ -906,7 +908,14 @@ class ReaEvent(models.Model):
 
     @api.multi
     def _get_correction_copy_fields(self):
-        """Fields a reversal and a re-entry take from the corrected event."""
+        """Fields a reversal and a re-entry take from the corrected event.
+
+        Extension hook: a module that adds fields to ``rea.event`` which
+        describe the event itself (and must follow it into its corrections)
+        extends this list, e.g. ``return super()._get_correction_copy_fields()
+        + ["transfer_id"]``. Quantities and the note are not in the list: the
+        correction sets them itself.
+        """
         return [
             "action_id",
             "action_type_id",

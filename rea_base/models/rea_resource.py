@@ -6,6 +6,8 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons import decimal_precision as dp
 
+from .decimal_precision import rea_quantity_digits
+
 # Quantities belong to the effects engine of rea.event; nothing else writes them.
 QUANTITY_FIELDS = ("accounting_quantity", "onhand_quantity")
 TRACE_MAX_DEPTH = 12
@@ -41,14 +43,14 @@ class ReaResource(models.Model):
     tracking_identifier = fields.Char(string="Tracking identifier", index=True)
     accounting_quantity = fields.Float(
         string="Accounting quantity",
-        digits=dp.get_precision("Product Unit of Measure"),
+        digits=rea_quantity_digits,
         readonly=True,
         copy=False,
         help="Quantity the primary accountable agent has rights on.",
     )
     onhand_quantity = fields.Float(
         string="On-hand quantity",
-        digits=dp.get_precision("Product Unit of Measure"),
+        digits=rea_quantity_digits,
         readonly=True,
         copy=False,
         help="Quantity physically in the custody of an agent.",

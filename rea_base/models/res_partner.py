@@ -129,6 +129,18 @@ class ResPartner(models.Model):
         return self.browse(rels.mapped("object_id").ids)
 
     @api.multi
+    def rea_service_enabled(self, code):
+        """Whether this agent has the service ``code`` (see the codes in the
+        readme: exchanges, shares, skills, tasks, processes, faircoin).
+
+        Extension hook: portal pages and menus of a service ask it before
+        showing themselves. Without a module that decides (e.g.
+        rea_projects, from the services of the member's projects), every
+        service is on.
+        """
+        return True
+
+    @api.multi
     def action_view_rea_events(self):
         self.ensure_one()
         return {

@@ -3,6 +3,8 @@
 
 import logging
 
+from werkzeug.exceptions import NotFound
+
 from odoo import fields, http
 from odoo.exceptions import AccessError
 from odoo.http import request
@@ -17,11 +19,25 @@ class ExchangePortal(CustomerPortal):
     """/my/exchanges: a member's exchanges, what they gave and got, and the
     per-unit totals box."""
 
+    # Service code (see rea_base's readme) deciding who sees these pages.
+    _exchange_service = "exchanges"
+
+    def _exchange_service_enabled(self):
+        return request.env.user.partner_id.rea_service_enabled(self._exchange_service)
+
+    def _check_exchange_service(self):
+        """Members whose projects do not offer exchanges get a 404."""
+        if not self._exchange_service_enabled():
+            raise NotFound()
+
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
         exchange_model = request.env["rea.exchange"]
         # Internal users without REA rights also open /my.
-        if exchange_model.check_access_rights("read", raise_exception=False):
+        if (
+            exchange_model.check_access_rights("read", raise_exception=False)
+            and self._exchange_service_enabled()
+        ):
             values["exchange_count"] = exchange_model.search_count(
                 self._get_exchange_domain(self._get_exchange_agents())
             )
@@ -113,6 +129,7 @@ class ExchangePortal(CustomerPortal):
         website=True,
     )
     def portal_my_exchanges(self, page=1, **kw):
+        self._check_exchange_service()
         values = self._prepare_portal_layout_values()
         exchange_model = request.env["rea.exchange"]
         agents = self._get_exchange_agents()
@@ -158,6 +175,7 @@ class ExchangePortal(CustomerPortal):
         ["/my/exchanges/<int:exchange_id>"], type="http", auth="user", website=True
     )
     def portal_my_exchange(self, exchange_id, **kw):
+        self._check_exchange_service()
         exchange = request.env["rea.exchange"].browse(exchange_id)
         if not exchange.sudo().exists():
             return request.redirect("/my")

@@ -6,7 +6,6 @@ from . import (
     rea_event,
     rea_exchange,
     rea_exchange_type,
-    rea_resource,
     rea_transfer,
     rea_transfer_type,
     res_partner,

@@ -4,15 +4,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .rea_transfer_type import QUANTITY_DIGITS
-
 
 class ReaCommitment(models.Model):
     _inherit = "rea.commitment"
 
-    resource_quantity = fields.Float(digits=QUANTITY_DIGITS)
-    fulfilled_quantity = fields.Float(digits=QUANTITY_DIGITS)
-    unfulfilled_quantity = fields.Float(digits=QUANTITY_DIGITS)
     transfer_id = fields.Many2one(
         "rea.transfer",
         string="Exchange transfer",

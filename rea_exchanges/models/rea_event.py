@@ -4,14 +4,12 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .rea_transfer_type import QUANTITY_DIGITS, TRANSFER_ACTION_CODES
+from .rea_transfer_type import TRANSFER_ACTION_CODES
 
 
 class ReaEvent(models.Model):
     _inherit = "rea.event"
 
-    # Money in digital currencies counts to 8 decimals (0.00000001 FAIR).
-    resource_quantity = fields.Float(digits=QUANTITY_DIGITS)
     transfer_id = fields.Many2one(
         "rea.transfer",
         string="Exchange transfer",

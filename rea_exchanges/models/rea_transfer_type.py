@@ -4,13 +4,12 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.rea_base.models.decimal_precision import rea_quantity_digits
+
 TRANSFER_ACTION_CODES = ("transfer", "transferAllRights", "transferCustody")
-# Quantities moved by transfers: digital currencies count to the
-# hundred-millionth (0.00000001 FAIR). Fixed digits rather than a
-# decimal.precision record: a precision created by this module is read through
-# another cursor (LazyCursor) and resolves to 2 digits until the install
-# transaction commits, which would round demo data and at_install tests.
-QUANTITY_DIGITS = (16, 8)
+# Quantities moved by transfers: rea_base's "REA Quantity" precision (8
+# digits by default: digital currencies count to 0.00000001 FAIR).
+QUANTITY_DIGITS = rea_quantity_digits
 # Which party of the exchange gives: shared by slots and transfers.
 DIRECTIONS = [
     ("forward", "Provider to receiver"),

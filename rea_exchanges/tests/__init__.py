@@ -6,4 +6,5 @@ from . import (
     test_exchange_totals,
     test_exchange_types,
     test_portal,
+    test_service,
 )

@@ -91,7 +91,13 @@ class ReaProjectWebsite(http.Controller):
             },
         )
 
-    @http.route(["/projects/<string:slug>/background"], type="http", auth="public")
+    # website=True: a missing image answers the website's 404 page.
+    @http.route(
+        ["/projects/<string:slug>/background"],
+        type="http",
+        auth="public",
+        website=True,
+    )
     def project_background(self, slug, **kw):
         project = self._get_project(slug)
         if not project.background_image:

@@ -1,4 +1,5 @@
 from . import (
+    rea_agent_relationship,
     rea_agent_skill,
     rea_join_answer,
     rea_join_question,

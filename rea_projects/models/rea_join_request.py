@@ -334,6 +334,84 @@ class ReaJoinRequest(models.Model):
             request.write({"state": state, "decision_date": False})
         return True
 
+    # Subscriptions ---------------------------------------------------------
+
+    @api.multi
+    def _check_subscription(self):
+        for request in self:
+            if request.state != "accepted" or request.join_style != "subscription":
+                raise UserError(
+                    _(
+                        "Only accepted members of a subscription project renew "
+                        "a subscription (%s)."
+                    )
+                    % request.name
+                )
+
+    @api.multi
+    def action_renew_subscription(self):
+        """Extend the subscription by one period of the project.
+
+        A running subscription is extended from its expiry, a lapsed one
+        starts again today; the membership is active until the new expiry.
+        """
+        self._check_subscription()
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        for request in self.sudo():
+            expiry = fields.Date.from_string(request.subscription_expiry_date)
+            start = expiry if expiry and expiry >= today else today
+            new_expiry = request.project_id.get_subscription_expiry(start)
+            rel = request.relationship_id or request._ensure_relationship("active")
+            rel.write({"state": "active", "date_end": new_expiry})
+            request.write({"subscription_expiry_date": new_expiry})
+            request.message_post(
+                body=_("Subscription renewed until %s.")
+                % fields.Date.to_string(new_expiry)
+            )
+            request._on_subscription_renewed()
+        return True
+
+    @api.multi
+    def _on_subscription_renewed(self):
+        """Hook for modules that charge the fee of the new period."""
+        return True
+
+    @api.model
+    def _get_expired_subscriptions(self):
+        """Accepted subscription requests past their expiry, still active."""
+        return self.sudo().search(
+            [
+                ("state", "=", "accepted"),
+                ("project_id.join_style", "=", "subscription"),
+                ("subscription_expiry_date", "<", fields.Date.context_today(self)),
+                ("relationship_id.state", "=", "active"),
+            ]
+        )
+
+    @api.model
+    def _cron_expire_subscriptions(self):
+        """Make the memberships of expired subscriptions inactive."""
+        requests = self._get_expired_subscriptions()
+        if not requests:
+            _logger.info("Subscriptions: none expired")
+            return 0
+        requests.mapped("relationship_id").write({"state": "inactive"})
+        for request in requests:
+            _logger.info(
+                "Subscription of %s (join request %s) to project %s expired on "
+                "%s: membership made inactive",
+                request.email,
+                request.id,
+                request.project_id.name,
+                request.subscription_expiry_date,
+            )
+            request.message_post(
+                body=_("Subscription expired on %s: the membership is inactive.")
+                % request.subscription_expiry_date
+            )
+        _logger.info("Subscriptions: %d memberships made inactive", len(requests))
+        return len(requests)
+
     @api.multi
     def action_open_thread(self):
         self.ensure_one()

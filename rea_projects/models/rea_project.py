@@ -286,7 +286,22 @@ class ReaProject(models.Model):
     def write(self, vals):
         if vals.get("custom_domain"):
             vals = dict(vals, custom_domain=vals["custom_domain"].strip().lower())
-        return super().write(vals)
+        result = super().write(vals)
+        if "service_ids" in vals or "active" in vals:
+            self._clear_service_caches()
+        return result
+
+    @api.multi
+    def unlink(self):
+        result = super().unlink()
+        self._clear_service_caches()
+        return result
+
+    @api.model
+    def _clear_service_caches(self):
+        """Services of a project decide its members' menus and portal pages
+        (see res.partner.rea_service_enabled): drop the cached ones."""
+        self.env["ir.ui.menu"].clear_caches()
 
     @api.model
     def _unique_slug(self, base):

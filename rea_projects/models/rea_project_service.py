@@ -1,7 +1,7 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ReaProjectService(models.Model):
@@ -23,3 +23,16 @@ class ReaProjectService(models.Model):
     _sql_constraints = [
         ("code_uniq", "unique(code)", "The service code must be unique."),
     ]
+
+    @api.multi
+    def write(self, vals):
+        result = super().write(vals)
+        if "code" in vals:
+            self.env["rea.project"]._clear_service_caches()
+        return result
+
+    @api.multi
+    def unlink(self):
+        result = super().unlink()
+        self.env["rea.project"]._clear_service_caches()
+        return result

@@ -1,7 +1,7 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models, tools
 
 
 class ResPartner(models.Model):
@@ -17,3 +17,44 @@ class ResPartner(models.Model):
         string="Join requests",
         groups="rea_projects.group_project_coordinator",
     )
+
+    @api.model
+    @tools.ormcache("partner_id")
+    def _rea_project_service_codes(self, partner_id):
+        """Codes of the services of the active projects ``partner_id`` is an
+        active member (or coordinator) of, or None when in no project.
+
+        One query, cached until memberships or project services change (they
+        clear the caches, see rea.agent.relationship and rea.project).
+        """
+        # rea_project_rea_project_service_rel: the table of service_ids.
+        query = """
+            SELECT DISTINCT project.id, service.code
+            FROM rea_agent_relationship rel
+            JOIN rea_project project ON project.partner_id = rel.object_id
+            JOIN res_partner agent ON agent.id = project.partner_id
+            LEFT JOIN rea_project_rea_project_service_rel link
+                ON link.rea_project_id = project.id
+            LEFT JOIN rea_project_service service
+                ON service.id = link.rea_project_service_id
+            WHERE rel.subject_id = %s
+              AND rel.behavior IN ('member', 'manager')
+              AND rel.state = 'active'
+              AND agent.active
+        """
+        self.env.cr.execute(query, (partner_id,))
+        rows = self.env.cr.fetchall()
+        if not rows:
+            return None
+        return frozenset(code for _project, code in rows if code)
+
+    @api.multi
+    def rea_service_enabled(self, code):
+        """Members of projects have the services of their projects; agents in
+        no project keep the default (every service)."""
+        if len(self) != 1:
+            return super().rea_service_enabled(code)
+        codes = self._rea_project_service_codes(self.id)
+        if codes is None:
+            return super().rea_service_enabled(code)
+        return code in codes

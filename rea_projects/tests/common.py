@@ -92,3 +92,18 @@ def add_questions(env, project):
         ),
     }
     return questions
+
+
+def add_member(env, project, partner, state="active"):
+    return env["rea.agent.relationship"].create(
+        {
+            "subject_id": partner.id,
+            "object_id": project.partner_id.id,
+            "type_id": env.ref("rea_base.relationship_type_member").id,
+            "state": state,
+        }
+    )
+
+
+def service(env, code):
+    return env["rea.project.service"].search([("code", "=", code)])

@@ -27,6 +27,11 @@ class ReaHttpCase(odoo.tests.HttpCase):
         finally:
             self.cr = own_cr
 
+    def url_open(self, url, data=None, timeout=60):
+        # The first page of a run builds the asset bundles: on a busy machine
+        # that takes longer than Odoo's 10 s default.
+        return super().url_open(url, data=data, timeout=timeout)
+
     def settle(self):
         """Keep the data made so far across requests (a savepoint move)."""
         self.registry.test_cr.commit()
