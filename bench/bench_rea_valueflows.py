@@ -6,7 +6,7 @@
 Run with the Odoo venv's python against a database where rea_valueflows is
 installed (e.g. one kept by ``./suite test rea_valueflows --keep``)::
 
-    .venv/bin/python rea_valueflows/tools/bench_rea_valueflows.py DBNAME \\
+    .venv/bin/python bench/bench_rea_valueflows.py DBNAME \\
         --events 1000 --events 5000
 
 For each size, a fresh context gets that many events (raises and transfers
@@ -27,7 +27,7 @@ import odoo
 from odoo import SUPERUSER_ID, api
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(os.path.dirname(HERE))
+REPO = os.path.dirname(HERE)
 
 
 def parse_args():
