@@ -1,0 +1,19 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from . import (
+    account_analytic_line,
+    formula,
+    project_project,
+    rea_agent_skill,
+    rea_claim,
+    rea_contribution_validation,
+    rea_distribution,
+    rea_distribution_engine,
+    rea_distribution_line,
+    rea_event,
+    rea_value_equation,
+    rea_value_equation_bucket,
+    rea_value_equation_rule,
+    res_partner,
+)

@@ -1,0 +1,130 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+
+from .rea_value_equation_rule import CLAIM_TYPES
+
+VALUE_DIGITS = (16, 6)
+
+
+class ReaClaim(models.Model):
+    """What a contribution event may claim from a context's income under
+    one rule. Created and updated by distributions (in bulk, in SQL)."""
+
+    _name = "rea.claim"
+    _description = "REA Claim"
+    _order = "id desc"
+
+    event_id = fields.Many2one(
+        "rea.event", required=True, ondelete="cascade", index=True, readonly=True
+    )
+    rule_id = fields.Many2one(
+        "rea.value.equation.rule",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        readonly=True,
+    )
+    equation_id = fields.Many2one(
+        related="rule_id.equation_id", store=True, readonly=True
+    )
+    agent_id = fields.Many2one(
+        "res.partner",
+        string="Creditor",
+        required=True,
+        index=True,
+        readonly=True,
+        ondelete="restrict",
+    )
+    context_id = fields.Many2one(
+        "res.partner",
+        string="Against",
+        index=True,
+        readonly=True,
+        ondelete="restrict",
+    )
+    coordinator_ids = fields.Many2many(
+        "res.partner",
+        string="Coordinators",
+        compute="_compute_coordinator_ids",
+        search="_search_coordinator_ids",
+        help="Agents coordinating the context (or a network it is part of).",
+    )
+    claim_type = fields.Selection(CLAIM_TYPES, required=True, readonly=True)
+    original_value = fields.Float(digits=VALUE_DIGITS, readonly=True)
+    value = fields.Float(string="Outstanding value", digits=VALUE_DIGITS, readonly=True)
+    claim_date = fields.Datetime(default=fields.Datetime.now, readonly=True)
+    payment_ids = fields.One2many(
+        "rea.claim.payment", "claim_id", string="Payments", readonly=True
+    )
+    paid_amount = fields.Float(
+        compute="_compute_paid_amount", digits=VALUE_DIGITS, string="Paid"
+    )
+
+    _sql_constraints = [
+        (
+            "event_rule_uniq",
+            "unique(event_id, rule_id)",
+            "An event has one claim per rule.",
+        )
+    ]
+
+    @api.multi
+    def _compute_paid_amount(self):
+        data = self.env["rea.claim.payment"].read_group(
+            [("claim_id", "in", self.ids), ("distribution_id.state", "=", "done")],
+            ["claim_id", "amount"],
+            ["claim_id"],
+        )
+        paid = {d["claim_id"][0]: d["amount"] for d in data}
+        for claim in self:
+            claim.paid_amount = paid.get(claim.id, 0.0)
+
+    @api.multi
+    def name_get(self):
+        return [
+            (claim.id, "%s / %s" % (claim.agent_id.name, claim.event_id.name))
+            for claim in self
+        ]
+
+    @api.multi
+    def _compute_coordinator_ids(self):
+        for record in self:
+            record.coordinator_ids = record.context_id.get_rea_coordinators()
+
+    @api.model
+    def _search_coordinator_ids(self, operator, value):
+        return self.env["res.partner"].search_rea_coordinated(
+            "context_id", operator, value
+        )
+
+
+class ReaClaimPayment(models.Model):
+    """What one distribution paid on one claim, and by how much the claim
+    went down (to undo it on cancellation)."""
+
+    _name = "rea.claim.payment"
+    _description = "REA Claim Payment"
+    _order = "id desc"
+
+    claim_id = fields.Many2one(
+        "rea.claim", required=True, ondelete="cascade", index=True, readonly=True
+    )
+    distribution_id = fields.Many2one(
+        "rea.distribution",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        readonly=True,
+    )
+    agent_id = fields.Many2one(
+        related="claim_id.agent_id", store=True, readonly=True, index=True
+    )
+    event_id = fields.Many2one(related="claim_id.event_id", readonly=True)
+    amount = fields.Float(digits=VALUE_DIGITS, readonly=True)
+    reduction = fields.Float(
+        digits=VALUE_DIGITS,
+        readonly=True,
+        help="How much the outstanding value of the claim went down.",
+    )

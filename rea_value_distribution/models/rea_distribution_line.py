@@ -1,0 +1,304 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class ReaDistributionLine(models.Model):
+    """What one agent received from a distribution: one distribution event
+    and, if configured, one payout in accounting."""
+
+    _name = "rea.distribution.line"
+    _description = "REA Distribution Line"
+    _order = "distribution_id desc, amount desc, id"
+
+    distribution_id = fields.Many2one(
+        "rea.distribution", required=True, ondelete="cascade", index=True
+    )
+    context_id = fields.Many2one(
+        related="distribution_id.context_id", store=True, readonly=True, index=True
+    )
+    coordinator_ids = fields.Many2many(
+        "res.partner",
+        string="Coordinators",
+        compute="_compute_coordinator_ids",
+        search="_search_coordinator_ids",
+        help="Agents coordinating the context (or a network it is part of).",
+    )
+    date = fields.Date(related="distribution_id.date", store=True, readonly=True)
+    state = fields.Selection(related="distribution_id.state", store=True, readonly=True)
+    agent_id = fields.Many2one(
+        "res.partner",
+        string="Recipient",
+        required=True,
+        index=True,
+        ondelete="restrict",
+    )
+    currency_id = fields.Many2one(
+        related="distribution_id.currency_id", store=True, readonly=True
+    )
+    amount = fields.Monetary()
+    is_residue_recipient = fields.Boolean(
+        string="Got the rounding residue", readonly=True
+    )
+    detail_ids = fields.One2many(
+        "rea.distribution.detail", "line_id", string="From", readonly=True
+    )
+    event_id = fields.Many2one(
+        "rea.event", string="Distribution event", readonly=True, ondelete="restrict"
+    )
+    reversal_event_id = fields.Many2one("rea.event", readonly=True, ondelete="restrict")
+    move_id = fields.Many2one(
+        "account.move", string="Payout entry", readonly=True, ondelete="restrict"
+    )
+    reversal_move_id = fields.Many2one(
+        "account.move", string="Reversal entry", readonly=True, ondelete="restrict"
+    )
+    invoice_id = fields.Many2one(
+        "account.invoice", string="Payout bill", readonly=True, ondelete="restrict"
+    )
+    refund_id = fields.Many2one(
+        "account.invoice", string="Credit note", readonly=True, ondelete="restrict"
+    )
+
+    @api.multi
+    def name_get(self):
+        return [
+            (line.id, "%s - %s" % (line.distribution_id.name, line.agent_id.name))
+            for line in self
+        ]
+
+    # REA events
+
+    @api.multi
+    def _record_events(self):
+        """One distribution event per recipient: money from the context's
+        account to the recipient's account."""
+        event_model = self.env["rea.event"].sudo()
+        action = self.env.ref("rea_base.action_transfer")
+        for line in self:
+            distribution = line.distribution_id
+            context = distribution.context_id
+            if line.agent_id == context or not line.amount:
+                continue
+            money_type = distribution.equation_id.money_type_id
+            line.event_id = event_model.create(
+                {
+                    "action_id": action.id,
+                    "provider_id": context.id,
+                    "receiver_id": line.agent_id.id,
+                    "resource_conforms_to_id": money_type.id,
+                    "resource_id": context.get_rea_account(money_type).id,
+                    "to_resource_id": line.agent_id.get_rea_account(money_type).id,
+                    "resource_quantity": line.amount,
+                    "resource_unit_id": money_type.uom_id.id,
+                    "context_id": context.id,
+                    "has_point_in_time": "%s 12:00:00" % distribution.date,
+                    "money_value": line.amount,
+                    "currency_id": line.currency_id.id,
+                    "note": _("Distribution %s") % distribution.name,
+                }
+            )
+
+    @api.multi
+    def _reverse_events(self):
+        for line in self.filtered("event_id"):
+            reversal = line.event_id.sudo().correct(
+                note=_("Cancellation of distribution %s") % line.distribution_id.name
+            )
+            line.reversal_event_id = reversal[:1]
+
+    # Accounting
+
+    @api.multi
+    def _create_payouts(self):
+        for line in self:
+            equation = line.distribution_id.equation_id
+            if equation.payout_method == "none" or not line.amount:
+                continue
+            if line.agent_id == line.distribution_id.context_id:
+                continue
+            if equation.payout_method == "move":
+                line.move_id = line._create_payout_move()
+            else:
+                line.invoice_id = line._create_payout_invoice()
+
+    @api.multi
+    def _get_payable_account(self):
+        self.ensure_one()
+        account = self.agent_id.property_account_payable_id
+        if not account:
+            raise UserError(
+                _("%s has no payable account: set it on the partner.")
+                % self.agent_id.name
+            )
+        return account
+
+    @api.multi
+    def _create_payout_move(self):
+        self.ensure_one()
+        distribution = self.distribution_id
+        equation = distribution.equation_id
+        company_currency = equation.payout_journal_id.company_id.currency_id
+        if self.currency_id != company_currency:
+            raise UserError(
+                _(
+                    "Journal entries are made in %(company)s; use vendor bills to pay "
+                    "out in %(other)s."
+                )
+                % {"company": company_currency.name, "other": self.currency_id.name}
+            )
+        label = _("Distribution %s") % distribution.name
+        move = self.env["account.move"].create(
+            {
+                "journal_id": equation.payout_journal_id.id,
+                "date": distribution.date,
+                "ref": label,
+                "line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": label,
+                            "account_id": equation.payout_account_id.id,
+                            "partner_id": self.agent_id.id,
+                            "debit": self.amount,
+                            "credit": 0.0,
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "name": label,
+                            "account_id": self._get_payable_account().id,
+                            "partner_id": self.agent_id.id,
+                            "debit": 0.0,
+                            "credit": self.amount,
+                        },
+                    ),
+                ],
+            }
+        )
+        move.post()
+        return move
+
+    @api.multi
+    def _create_payout_invoice(self):
+        self.ensure_one()
+        distribution = self.distribution_id
+        equation = distribution.equation_id
+        label = _("Distribution %s") % distribution.name
+        invoice = self.env["account.invoice"].create(
+            {
+                "type": "in_invoice",
+                "partner_id": self.agent_id.id,
+                "journal_id": equation.payout_journal_id.id,
+                "account_id": self._get_payable_account().id,
+                "currency_id": self.currency_id.id,
+                "date_invoice": distribution.date,
+                "reference": label,
+                "origin": distribution.name,
+                "invoice_line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": label,
+                            "account_id": equation.payout_account_id.id,
+                            "quantity": 1.0,
+                            "price_unit": self.amount,
+                        },
+                    )
+                ],
+            }
+        )
+        invoice.action_invoice_open()
+        return invoice
+
+    @api.multi
+    def is_paid(self):
+        """Whether any money already went out for this payout."""
+        self.ensure_one()
+        if self.invoice_id:
+            invoice = self.invoice_id
+            return invoice.state == "paid" or (
+                invoice.state == "open"
+                and invoice.currency_id.compare_amounts(
+                    invoice.residual, invoice.amount_total
+                )
+                != 0
+            )
+        if self.move_id:
+            payable = self.move_id.line_ids.filtered(
+                lambda ln: ln.account_id.internal_type == "payable"
+            )
+            return any(
+                ln.reconciled or ln.matched_debit_ids or ln.matched_credit_ids
+                for ln in payable
+            )
+        return False
+
+    @api.multi
+    def _reverse_payouts(self):
+        for line in self:
+            date = fields.Date.context_today(self)
+            if line.move_id:
+                reversed_ids = line.move_id.reverse_moves(date)
+                line.reversal_move_id = reversed_ids[0] if reversed_ids else False
+            if line.invoice_id:
+                invoice = line.invoice_id
+                if invoice.state == "draft":
+                    invoice.action_invoice_cancel()
+                    continue
+                refund = invoice.refund(
+                    date_invoice=date,
+                    description=_("Cancellation of %s") % line.distribution_id.name,
+                    journal_id=invoice.journal_id.id,
+                )
+                refund.action_invoice_open()
+                payable = (
+                    (invoice.move_id | refund.move_id)
+                    .mapped("line_ids")
+                    .filtered(lambda ln: ln.account_id == invoice.account_id)
+                )
+                payable.reconcile()
+                line.refund_id = refund
+
+    @api.multi
+    def _compute_coordinator_ids(self):
+        for record in self:
+            record.coordinator_ids = record.context_id.get_rea_coordinators()
+
+    @api.model
+    def _search_coordinator_ids(self, operator, value):
+        return self.env["res.partner"].search_rea_coordinated(
+            "context_id", operator, value
+        )
+
+
+class ReaDistributionDetail(models.Model):
+    """Part of a recipient's amount coming from one bucket and rule, with
+    the claims and formula that gave it."""
+
+    _name = "rea.distribution.detail"
+    _description = "REA Distribution Detail"
+    _order = "line_id, bucket_id, rule_id, id"
+
+    distribution_id = fields.Many2one(
+        "rea.distribution", required=True, ondelete="cascade", index=True
+    )
+    line_id = fields.Many2one(
+        "rea.distribution.line", required=True, ondelete="cascade", index=True
+    )
+    agent_id = fields.Many2one("res.partner", required=True, ondelete="restrict")
+    bucket_id = fields.Many2one("rea.value.equation.bucket", ondelete="set null")
+    rule_id = fields.Many2one("rea.value.equation.rule", ondelete="set null")
+    currency_id = fields.Many2one(
+        related="distribution_id.currency_id", store=True, readonly=True
+    )
+    claim_count = fields.Integer(string="Claims")
+    claim_value = fields.Monetary(string="Value of the claims")
+    amount = fields.Monetary()
+    explanation = fields.Text()

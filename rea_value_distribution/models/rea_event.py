@@ -1,0 +1,104 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class ReaEvent(models.Model):
+    _inherit = "rea.event"
+
+    rea_validation_ids = fields.One2many(
+        "rea.contribution.validation", "event_id", string="Validations", readonly=True
+    )
+    rea_validation_done = fields.Integer(
+        string="Validations",
+        compute="_compute_rea_validated",
+        store=True,
+    )
+    rea_validated = fields.Boolean(
+        string="Validated",
+        compute="_compute_rea_validated",
+        store=True,
+        index=True,
+        help="Validated by as many other members as its context asks.",
+    )
+    rea_claim_ids = fields.One2many("rea.claim", "event_id", string="Claims")
+    timesheet_line_id = fields.Many2one(
+        "account.analytic.line",
+        string="Timesheet line",
+        readonly=True,
+        ondelete="set null",
+        index=True,
+    )
+
+    @api.depends("rea_validation_ids", "context_id.rea_validation_count")
+    def _compute_rea_validated(self):
+        for event in self:
+            done = len(event.rea_validation_ids)
+            needed = event.context_id.rea_validation_count or 2
+            event.rea_validation_done = done
+            event.rea_validated = done >= needed
+
+    @api.model
+    def _get_mutable_fields(self):
+        return super()._get_mutable_fields() | {
+            "rea_validation_done",
+            "rea_validated",
+            "timesheet_line_id",
+        }
+
+    @api.multi
+    def action_validate(self):
+        """Button: the current user vouches for these contributions."""
+        partner = self.env.user.partner_id
+        validation_model = self.env["rea.contribution.validation"].sudo()
+        for event in self:
+            event._check_can_validate(partner)
+            validation_model.create(
+                {
+                    "event_id": event.id,
+                    "partner_id": partner.id,
+                    "user_id": self.env.uid,
+                }
+            )
+        return True
+
+    @api.multi
+    def _check_can_validate(self, partner):
+        self.ensure_one()
+        if not self.is_contribution:
+            raise UserError(_("%s is not a contribution.") % self.name)
+        if self.is_corrected or self.corrects_event_id:
+            raise UserError(_("%s was corrected: validate the new event.") % self.name)
+        if self.provider_id.commercial_partner_id == partner.commercial_partner_id:
+            raise UserError(_("Contributions are validated by other members."))
+        if partner in self.rea_validation_ids.mapped("partner_id"):
+            raise UserError(_("You already validated %s.") % self.name)
+        if not self.context_id or not partner.is_rea_member_of(self.context_id):
+            raise UserError(
+                _("Only members of %s can validate its contributions.")
+                % (self.context_id.name or _("the context"))
+            )
+
+    @api.model
+    def get_undistributed_income(self, context, event_ids=None):
+        """{income event id: amount not yet distributed} for the income of
+        ``context`` marked to distribute, in one query."""
+        query = """
+            SELECT e.id,
+                   COALESCE(NULLIF(e.money_value, 0), e.resource_quantity, 0)
+                   - COALESCE(sum(i.amount) FILTER (WHERE i.state = 'done'), 0)
+              FROM rea_event e
+         LEFT JOIN rea_distribution_income i ON i.event_id = e.id
+             WHERE e.is_to_distribute
+               AND e.receiver_id = %(context)s
+               AND NOT COALESCE(e.is_corrected, false)
+               AND e.corrects_event_id IS NULL
+               {ids}
+          GROUP BY e.id
+        """.format(ids="AND e.id IN %(ids)s" if event_ids is not None else "")
+        self.env.cr.execute(
+            query, {"context": context.id, "ids": tuple(event_ids or [0])}
+        )
+        return {event_id: amount for event_id, amount in self.env.cr.fetchall()}

@@ -1,0 +1,195 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import float_compare
+
+PERCENTAGE_BEHAVIORS = [
+    ("straight", "Straight (percentage of the total)"),
+    ("remaining", "Remaining (percentage of what earlier buckets left)"),
+]
+PAYOUT_METHODS = [
+    ("none", "No accounting"),
+    ("move", "Journal entries"),
+    ("invoice", "Vendor bills"),
+]
+
+
+class ReaValueEquation(models.Model):
+    """How a context shares income among its contributors: ordered buckets,
+    each a percentage paid to one agent or shared by claims from rules."""
+
+    _name = "rea.value.equation"
+    _inherit = ["mail.thread"]
+    _description = "REA Value Equation"
+    _order = "name, id"
+
+    name = fields.Char(required=True, track_visibility="onchange")
+    context_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain=[("is_context", "=", True)],
+    )
+    coordinator_ids = fields.Many2many(
+        "res.partner",
+        string="Coordinators",
+        compute="_compute_coordinator_ids",
+        search="_search_coordinator_ids",
+        help="Agents coordinating the context (or a network it is part of).",
+    )
+    note = fields.Text()
+    active = fields.Boolean(default=True)
+    live = fields.Boolean(
+        track_visibility="onchange",
+        help="Decided by the contributors and usable for real distributions; "
+        "other equations can only be previewed.",
+    )
+    percentage_behavior = fields.Selection(
+        PERCENTAGE_BEHAVIORS,
+        string="Percentage behaviour",
+        required=True,
+        default="straight",
+        track_visibility="onchange",
+    )
+    bucket_ids = fields.One2many(
+        "rea.value.equation.bucket", "equation_id", string="Buckets", copy=True
+    )
+    total_percentage = fields.Float(compute="_compute_total_percentage")
+    currency_id = fields.Many2one(
+        "res.currency",
+        required=True,
+        default=lambda self: self.env.user.company_id.currency_id,
+    )
+    money_type_id = fields.Many2one(
+        "product.template",
+        string="Money resource type",
+        required=True,
+        ondelete="restrict",
+        default=lambda self: self.env.ref(
+            "rea_exchanges.product_template_euro", raise_if_not_found=False
+        ),
+        domain=[("rea_behavior", "in", ("account", "dig_curr"))],
+        help="The money distributed: it leaves the context's account of this "
+        "type for each recipient's.",
+    )
+    payout_method = fields.Selection(
+        PAYOUT_METHODS, required=True, default="none", string="Payout accounting"
+    )
+    payout_journal_id = fields.Many2one(
+        "account.journal", string="Payout journal", ondelete="restrict"
+    )
+    payout_account_id = fields.Many2one(
+        "account.account",
+        string="Distribution account",
+        ondelete="restrict",
+        help="Debited by the payouts (income distributed to contributors); "
+        "each recipient's payable account is credited.",
+    )
+    company_id = fields.Many2one(
+        "res.company", default=lambda self: self.env.user.company_id
+    )
+    distribution_count = fields.Integer(compute="_compute_distribution_count")
+
+    @api.depends("bucket_ids.percentage")
+    def _compute_total_percentage(self):
+        for equation in self:
+            equation.total_percentage = sum(equation.bucket_ids.mapped("percentage"))
+
+    @api.multi
+    def _compute_distribution_count(self):
+        data = self.env["rea.distribution"].read_group(
+            [("equation_id", "in", self.ids)], ["equation_id"], ["equation_id"]
+        )
+        counts = {d["equation_id"][0]: d["equation_id_count"] for d in data}
+        for equation in self:
+            equation.distribution_count = counts.get(equation.id, 0)
+
+    @api.constrains("percentage_behavior", "bucket_ids")
+    def _check_percentages(self):
+        for equation in self:
+            if equation.percentage_behavior != "straight":
+                continue
+            if float_compare(equation.total_percentage, 100.0, precision_digits=4) > 0:
+                raise ValidationError(
+                    _(
+                        "The buckets of '%(name)s' add up to %(total).2f %%: in "
+                        "straight mode they may not exceed 100 %%."
+                    )
+                    % {"name": equation.name, "total": equation.total_percentage}
+                )
+
+    @api.constrains("context_id")
+    def _check_context(self):
+        for equation in self:
+            if not equation.context_id.is_context:
+                raise ValidationError(
+                    _("%s is not a context agent.") % equation.context_id.display_name
+                )
+
+    @api.constrains("payout_method", "payout_journal_id", "payout_account_id")
+    def _check_payout(self):
+        for equation in self:
+            if equation.payout_method != "none" and not (
+                equation.payout_journal_id and equation.payout_account_id
+            ):
+                raise ValidationError(
+                    _(
+                        "Payouts in accounting need a journal and a distribution "
+                        "account (equation '%s')."
+                    )
+                    % equation.name
+                )
+
+    @api.multi
+    def get_snapshot(self):
+        """The equation as it is now, for the record of a distribution."""
+        self.ensure_one()
+        return {
+            "id": self.id,
+            "name": self.name,
+            "context": self.context_id.display_name,
+            "percentage_behavior": self.percentage_behavior,
+            "live": self.live,
+            "currency": self.currency_id.name,
+            "buckets": [bucket.get_snapshot() for bucket in self.bucket_ids],
+        }
+
+    @api.multi
+    def action_view_distributions(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Distributions"),
+            "res_model": "rea.distribution",
+            "view_mode": "tree,form",
+            "domain": [("equation_id", "=", self.id)],
+        }
+
+    @api.multi
+    def action_open_distribution_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Distribute income"),
+            "res_model": "rea.distribution.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_equation_id": self.id,
+                "default_context_id": self.context_id.id,
+            },
+        }
+
+    @api.multi
+    def _compute_coordinator_ids(self):
+        for record in self:
+            record.coordinator_ids = record.context_id.get_rea_coordinators()
+
+    @api.model
+    def _search_coordinator_ids(self, operator, value):
+        return self.env["res.partner"].search_rea_coordinated(
+            "context_id", operator, value
+        )

@@ -1,0 +1,96 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    rea_require_validation = fields.Boolean(
+        string="Contributions need validation",
+        help="Contributions count in distributions only once validated by "
+        "other members.",
+    )
+    rea_validation_count = fields.Integer(
+        string="Validations needed",
+        default=2,
+        help="How many other members must validate a contribution.",
+    )
+    rea_skill_ids = fields.One2many(
+        "rea.agent.skill", "partner_id", string="Skills and rates"
+    )
+
+    @api.constrains("rea_validation_count")
+    def _check_rea_validation_count(self):
+        for partner in self:
+            if partner.rea_validation_count < 1:
+                raise ValidationError(_("At least one validation is needed."))
+
+    @api.multi
+    def is_rea_member_of(self, context):
+        """Whether this agent is an active member or manager of ``context``
+        (or of a project part of it)."""
+        self.ensure_one()
+        contexts = context.get_sub_agents(include_self=True)
+        count = (
+            self.env["rea.agent.relationship"]
+            .sudo()
+            .search_count(
+                [
+                    ("subject_id", "=", self.commercial_partner_id.id),
+                    ("object_id", "in", contexts.ids),
+                    ("behavior", "in", ("member", "manager")),
+                    ("state", "=", "active"),
+                ]
+            )
+        )
+        return bool(count)
+
+    @api.multi
+    def get_rea_coordinators(self):
+        """Agents coordinating these agents or an agent they are
+        (recursively) part of."""
+        agents = self
+        level = self
+        while level:
+            level = level.get_parent_agents() - agents
+            agents |= level
+        relationships = (
+            self.env["rea.agent.relationship"]
+            .sudo()
+            .search(
+                [
+                    ("object_id", "in", agents.ids),
+                    ("behavior", "=", "manager"),
+                    ("state", "=", "active"),
+                ]
+            )
+        )
+        return self.browse(relationships.mapped("subject_id").ids)
+
+    @api.model
+    def search_rea_coordinated(self, field_name, operator, value):
+        """Domain on ``field_name`` (a context) for records coordinated by
+        the partners ``value``."""
+        if operator not in ("in", "="):
+            raise ValidationError(
+                _("Unsupported search on coordinators: %s") % operator
+            )
+        ids = value if isinstance(value, (list, tuple)) else [value]
+        contexts = self.browse(ids).get_coordinated_agents(include_sub_agents=True)
+        return [(field_name, "in", contexts.ids)]
+
+    @api.multi
+    def check_rea_can_distribute(self):
+        """Only REA managers and coordinators of the context distribute."""
+        self.ensure_one()
+        user = self.env.user
+        if user._is_superuser() or user.has_group("rea_base.group_rea_manager"):
+            return True
+        if user.partner_id in self.get_rea_coordinators():
+            return True
+        raise ValidationError(
+            _("Only coordinators of %s can distribute its income.") % self.name
+        )
