@@ -619,6 +619,8 @@ class ReaVfExporter(models.AbstractModel):
             "vf:substitutable": spec.rea_substitutable,
             "vf:mediumOfExchange": spec.rea_behavior in ("account", "dig_curr"),
             "rea:behavior": spec.rea_behavior or None,
+            # Accounts and share accounts go below zero (the issuer's side).
+            "rea:allowNegativeQuantity": spec.rea_allow_negative_stock or None,
         }
 
     @api.model

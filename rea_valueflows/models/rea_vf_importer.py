@@ -619,6 +619,9 @@ class ReaVfImporter(models.AbstractModel):
             "uom_po_id": unit.id,
             "rea_behavior": behavior,
             "rea_substitutable": substitutable is not False,
+            "rea_allow_negative_stock": self._vf_bool(
+                node, "allowNegativeQuantity", REA
+            ),
             "rea_effort_uom_id": (
                 self._vf_unit(state, effort_uri).id if effort_uri else False
             ),
