@@ -10,7 +10,11 @@ setuptools.setup(
     install_requires=[
         'odoo11-addon-rea_base',
         'odoo11-addon-rea_exchanges',
+        'odoo11-addon-rea_membership_shares',
+        'odoo11-addon-rea_payment_faircoin',
         'odoo11-addon-rea_projects',
+        'odoo11-addon-rea_value_distribution',
+        'odoo11-addon-rea_valueflows',
     ],
     classifiers=[
         'Programming Language :: Python',

@@ -1,0 +1,239 @@
+#!/usr/bin/env python
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Validate and pay N subscription requests vs N plain customer invoices.
+
+Run with the Odoo venv's python against a database where
+rea_membership_shares is installed (e.g. one kept by
+``./suite test rea_membership_shares --keep``)::
+
+    .venv/bin/python bench/bench_rea_membership_shares.py rea_kept_1_2 --count 1000
+
+Both runs go through the real code in the same transaction:
+
+* shares: create the request, ``action_validate`` (agent, REA exchange,
+  capital release invoice posted and queued e-mail), then a bank payment
+  registered with ``account.payment`` that reconciles the invoice and runs
+  the paid flow (share line, register line, membership, REA events,
+  certificate e-mail);
+* invoices: create a customer invoice of one line for a new customer,
+  ``action_invoice_open`` and the same bank payment.
+
+It prints both times and their ratio; the target is a ratio <= 1.25. The
+e-mails of the share flow are switched off unless ``--with-mails`` is given
+(the plain invoices send none).
+Everything is rolled back at the end unless ``--commit`` is given.
+"""
+
+import argparse
+import os
+import sys
+import time
+
+import odoo
+from odoo import SUPERUSER_ID, api
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+TARGET_RATIO = 1.25
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("database", help="database with rea_membership_shares")
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument(
+        "--addons-path",
+        default=",".join(
+            [REPO, os.path.join(os.path.dirname(odoo.__file__), "addons")]
+        ),
+    )
+    parser.add_argument("--commit", action="store_true", help="keep the data")
+    parser.add_argument(
+        "--with-mails",
+        action="store_true",
+        help="also render and queue the e-mails (capital release and "
+        "certificate PDFs); the plain invoices send none",
+    )
+    return parser.parse_args(argv)
+
+
+def setup(env, with_mails=False):
+    company = env.user.company_id
+    company._create_share_accounting()
+    if not with_mails:
+        # The plain invoices send no e-mail: compare like with like.
+        company.write(
+            {
+                "share_mail_confirmation": False,
+                "share_mail_capital_release": False,
+                "share_mail_certificate": False,
+                "share_mail_increase": False,
+            }
+        )
+    project = env["rea.project"].create(
+        {
+            "name": "Bench cooperative",
+            "slug": "bench-cooperative-%d" % int(time.time()),
+            "agent_type": "project",
+            "is_context": True,
+            "join_style": "shares",
+        }
+    )
+    share = env["product.product"].create(
+        {
+            "name": "Bench share",
+            "is_share": True,
+            "share_project_id": project.id,
+            "list_price": 25.0,
+            "sale_ok": False,
+        }
+    )
+    product = env["product.product"].create(
+        {"name": "Bench service", "type": "service", "list_price": 25.0}
+    )
+    journal = env["account.journal"].search(
+        [("type", "=", "bank"), ("company_id", "=", company.id)], limit=1
+    )
+    sale_journal = env["account.journal"].search(
+        [("type", "=", "sale"), ("company_id", "=", company.id)], limit=1
+    )
+    return project, share, product, journal, sale_journal
+
+
+def pay(env, invoice, journal, method):
+    payment = env["account.payment"].create(
+        {
+            "payment_type": "inbound",
+            "partner_type": "customer",
+            "partner_id": invoice.commercial_partner_id.id,
+            "amount": invoice.residual,
+            "currency_id": invoice.currency_id.id,
+            "journal_id": journal.id,
+            "payment_date": "2026-01-15",
+            "communication": invoice.number,
+            "payment_method_id": method.id,
+            "invoice_ids": [(6, 0, invoice.ids)],
+        }
+    )
+    payment.post()
+
+
+def bench_shares(env, count, project, share, journal, method):
+    request_model = env["rea.subscription.request"]
+    start = time.time()
+    for i in range(count):
+        request = request_model.create(
+            {
+                "project_id": project.id,
+                "share_product_id": share.id,
+                "quantity": 4,
+                "firstname": "Bench",
+                "lastname": "Member %d" % i,
+                "email": "bench.member.%d@example.org" % i,
+                "birthdate": "1980-01-01",
+                "gender": "other",
+                "street": "Street %d" % i,
+                "zip_code": "1000",
+                "city": "Town",
+                "country_id": env.ref("base.be").id,
+                "lang": "en_US",
+                "skip_iban_check": True,
+            }
+        )
+        request.action_validate()
+        pay(env, request.invoice_id, journal, method)
+        assert request.state == "paid", request.state
+    return time.time() - start
+
+
+def bench_invoices(env, count, product, journal, sale_journal, method):
+    start = time.time()
+    receivable = env["account.account"].search(
+        [
+            ("internal_type", "=", "receivable"),
+            ("company_id", "=", env.user.company_id.id),
+        ],
+        limit=1,
+    )
+    income = (
+        product.categ_id.property_account_income_categ_id
+        or sale_journal.default_credit_account_id
+    )
+    for i in range(count):
+        partner = env["res.partner"].create(
+            {
+                "name": "Bench customer %d" % i,
+                "email": "bench.customer.%d@example.org" % i,
+                "street": "Street %d" % i,
+                "zip": "1000",
+                "city": "Town",
+                "country_id": env.ref("base.be").id,
+            }
+        )
+        invoice = env["account.invoice"].create(
+            {
+                "partner_id": partner.id,
+                "type": "out_invoice",
+                "journal_id": sale_journal.id,
+                "account_id": receivable.id,
+                "invoice_line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": product.id,
+                            "name": product.name,
+                            "quantity": 4,
+                            "price_unit": 25.0,
+                            "account_id": income.id,
+                            "invoice_line_tax_ids": [(6, 0, [])],
+                        },
+                    )
+                ],
+            }
+        )
+        invoice.action_invoice_open()
+        pay(env, invoice, journal, method)
+        assert invoice.state == "paid", invoice.state
+    return time.time() - start
+
+
+def run(args):
+    odoo.tools.config.parse_config(
+        ["--addons-path=%s" % args.addons_path, "--log-level=warn"]
+    )
+    registry = odoo.registry(args.database)
+    with api.Environment.manage(), registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+        project, share, product, journal, sale_journal = setup(env, args.with_mails)
+        method = env.ref("account.account_payment_method_manual_in")
+        # Warm the caches of both flows before measuring.
+        bench_invoices(env, 3, product, journal, sale_journal, method)
+        bench_shares(env, 3, project, share, journal, method)
+        invoices = bench_invoices(
+            env, args.count, product, journal, sale_journal, method
+        )
+        shares = bench_shares(env, args.count, project, share, journal, method)
+        ratio = shares / invoices if invoices else float("inf")
+        sys.stdout.write(
+            "%d plain invoices (create, validate, pay):        %8.2f s (%.1f ms each)\n"
+            % (args.count, invoices, 1000 * invoices / args.count)
+        )
+        sys.stdout.write(
+            "%d subscription requests (create, validate, pay): %8.2f s (%.1f ms each)\n"
+            % (args.count, shares, 1000 * shares / args.count)
+        )
+        sys.stdout.write(
+            "ratio %.2f (target <= %.2f): %s\n"
+            % (ratio, TARGET_RATIO, "OK" if ratio <= TARGET_RATIO else "ABOVE TARGET")
+        )
+        if args.commit:
+            cr.commit()
+        else:
+            cr.rollback()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run(parse_args()))

@@ -1,0 +1,56 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "REA Membership Shares",
+    "summary": "Cooperative share capital per project: share types, "
+    "subscription requests, capital release invoices, share register, "
+    "operations, website forms and member portal",
+    "version": "11.0.1.0.0",
+    "category": "Cooperative management",
+    "author": "REA Cooperative Suite contributors",
+    "website": "https://github.com/rea-coop/rea-coop-suite",
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "depends": [
+        "rea_projects",
+        "rea_exchanges",
+        "payment",
+        "payment_transfer",
+        "account_payment",
+        "base_iban",
+    ],
+    "data": [
+        "security/rea_membership_shares_security.xml",
+        "security/ir.model.access.csv",
+        "security/rea_share_operation_security.xml",
+        "data/ir_sequence_data.xml",
+        "data/res_company_data.xml",
+        "data/rea_share_operation_data.xml",
+        "wizards/rea_subscription_validate_views.xml",
+        "wizards/rea_subscription_payment_views.xml",
+        "views/product_template_views.xml",
+        "views/rea_subscription_request_views.xml",
+        "views/rea_share_line_views.xml",
+        "views/rea_share_register_views.xml",
+        "views/res_partner_views.xml",
+        "views/rea_project_views.xml",
+        "views/account_invoice_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/rea_membership_shares_menus.xml",
+        "views/rea_share_operation_views.xml",
+        "report/rea_membership_shares_reports.xml",
+        "report/report_share_certificate.xml",
+        "report/report_capital_release.xml",
+        "report/report_cooperator_register.xml",
+        "templates/website_templates.xml",
+        "templates/portal_templates.xml",
+        # Mail templates last: they reference the reports.
+        "data/mail_template_data.xml",
+        "data/mail_template_operation_data.xml",
+    ],
+    "demo": [
+        "demo/rea_membership_shares_demo.xml",
+    ],
+    "post_init_hook": "post_init_hook",
+    "application": True,
+}

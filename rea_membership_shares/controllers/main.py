@@ -1,0 +1,473 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import base64
+import logging
+import re
+
+from werkzeug.exceptions import NotFound
+
+from odoo import _, fields, http
+from odoo.exceptions import UserError, ValidationError
+from odoo.http import request
+from odoo.tools.mimetypes import guess_mimetype
+
+_logger = logging.getLogger(__name__)
+
+# Bots fill every input; people never see this one.
+HONEYPOT_FIELD = "website_url"
+# Text inputs of the forms and their longest accepted value.
+PERSON_FIELDS = {
+    "firstname": 64,
+    "lastname": 64,
+    "email": 254,
+    "phone": 32,
+    "gender": 16,
+    "street": 128,
+    "zip_code": 16,
+    "city": 64,
+    "lang": 16,
+    "iban": 64,
+}
+COMPANY_FIELDS = {
+    "company_name": 128,
+    "company_register_number": 64,
+    "company_email": 254,
+    "representative_function": 64,
+}
+APPROVALS = ("data_policy", "internal_rules", "financial_risk", "generic_rules")
+GENDERS = ("male", "female", "other")
+DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# ASCII digits only: str.isdigit() also accepts "¹", which int() refuses.
+NUMBER_RE = re.compile(r"^[0-9]{1,12}$")
+ID_DOCUMENT_MAX_SIZE = 5 * 1024 * 1024
+ID_DOCUMENT_MIMETYPES = ("application/pdf", "image/jpeg", "image/png")
+MAX_QUANTITY = 10**6
+MAX_ID = 2**31
+
+
+class SubscriptionForm(http.Controller):
+    """Website forms to subscribe shares, for people and for companies."""
+
+    # ------------------------------------------------------------------
+    # Routes
+    # ------------------------------------------------------------------
+
+    @http.route(
+        ["/become_cooperator"],
+        type="http",
+        auth="public",
+        website=True,
+        methods=["GET", "POST"],
+    )
+    def become_cooperator(self, **post):
+        if request.httprequest.method == "GET" and self._is_company_user():
+            return request.redirect("/become_company_cooperator")
+        return self._dispatch(None, False, post)
+
+    @http.route(
+        ["/become_company_cooperator"],
+        type="http",
+        auth="public",
+        website=True,
+        methods=["GET", "POST"],
+    )
+    def become_company_cooperator(self, **post):
+        return self._dispatch(None, True, post)
+
+    @http.route(
+        ["/projects/<string:slug>/shares"],
+        type="http",
+        auth="public",
+        website=True,
+        methods=["GET", "POST"],
+    )
+    def project_shares(self, slug, **post):
+        project = self._get_project(slug)
+        is_company = post.get("company") in ("1", "true", "on")
+        if request.httprequest.method == "GET" and post.get("company") is None:
+            is_company = self._is_company_user()
+        return self._dispatch(project, is_company, post)
+
+    # ------------------------------------------------------------------
+    # Helpers: context
+    # ------------------------------------------------------------------
+
+    def _current_partner(self):
+        if request.env.user._is_public():
+            return request.env["res.partner"]
+        return request.env.user.partner_id
+
+    def _is_company_user(self):
+        partner = self._current_partner()
+        return bool(partner) and partner.commercial_partner_id.is_company
+
+    def _get_project(self, slug):
+        project = (
+            request.env["rea.project"].sudo().search([("slug", "=", slug)], limit=1)
+        )
+        if not project or not project.is_visible_to(self._current_partner()):
+            raise NotFound()
+        if not self._share_types(project, False) and not self._share_types(
+            project, True
+        ):
+            raise NotFound()
+        return project
+
+    def _share_types(self, project, is_company):
+        return (
+            request.env["rea.subscription.request"]
+            .sudo()
+            .get_share_types(project=project or None, for_company=is_company)
+        )
+
+    def _company(self, project):
+        if project and project.company_id:
+            return project.company_id.sudo()
+        return request.website.company_id.sudo()
+
+    def _acquirers(self, project, share_types):
+        """Payment methods offered: those of the project(s) of the types."""
+        projects = project or share_types.mapped("share_project_id")
+        return self._project_acquirers(projects)
+
+    def _project_acquirers(self, projects):
+        acquirers = request.env["payment.acquirer"].sudo()
+        for project in projects:
+            acquirers |= project.get_share_acquirers()
+        return acquirers
+
+    def _approvals(self, company):
+        """The approval checkboxes to show, with their text and requirement."""
+        approvals = []
+        for key in APPROVALS:
+            if company.is_share_approval_shown(key):
+                approvals.append(
+                    {
+                        "field": "%s_approved" % key,
+                        "text": company["share_%s_text" % key],
+                        "required": company["share_%s_required" % key],
+                    }
+                )
+        return approvals
+
+    def _form_url(self, project, is_company):
+        if project:
+            return "/projects/%s/shares" % project.slug
+        return is_company and "/become_company_cooperator" or "/become_cooperator"
+
+    # ------------------------------------------------------------------
+    # Helpers: flow
+    # ------------------------------------------------------------------
+
+    def _dispatch(self, project, is_company, post):
+        share_types = self._share_types(project, is_company)
+        if request.httprequest.method == "GET":
+            return self._render_form(
+                project, is_company, self._default_values(share_types, is_company), {}
+            )
+        if post.get(HONEYPOT_FIELD):
+            # Answer as if it worked so that bots learn nothing.
+            _logger.info("Share subscription form: honeypot filled, ignored")
+            return self._render_thanks(project, request.env["rea.subscription.request"])
+        values, parse_errors = self._parse_form(project, is_company, share_types, post)
+        # All messages at once; a syntax message beats the rule about the
+        # value it could not read.
+        errors = dict(self._check_values(values), **parse_errors)
+        if errors:
+            return self._render_form(
+                project, is_company, self._kept_values(post), errors
+            )
+        try:
+            with request.env.cr.savepoint():
+                subscription = (
+                    request.env["rea.subscription.request"]
+                    .sudo()
+                    .create_from_form(values)
+                )
+        except (UserError, ValidationError) as error:
+            return self._render_form(
+                project, is_company, self._kept_values(post), {"form": error.name}
+            )
+        return self._render_thanks(project, subscription)
+
+    def _check_values(self, values):
+        """Every server-side rule of the model, as {field: message}."""
+        errors = (
+            request.env["rea.subscription.request"].sudo().check_values(dict(values))
+        )
+        return dict(errors or {})
+
+    def _default_values(self, share_types, is_company):
+        """Initial input: the default share type, the logged user's data."""
+        default_type = share_types.filtered("share_default")[:1] or share_types[:1]
+        values = {
+            "share_product_id": default_type and str(default_type.id) or "",
+            "quantity": str(default_type.share_min_quantity or 1),
+            "lang": request.lang,
+        }
+        partner = self._current_partner()
+        if not partner:
+            return values
+        names = (partner.name or "").split(" ", 1)
+        bank = partner.commercial_partner_id.bank_ids[:1]
+        values.update(
+            {
+                "firstname": names[0],
+                "lastname": len(names) > 1 and names[1] or "",
+                "email": partner.email or "",
+                "phone": partner.phone or partner.mobile or "",
+                "street": partner.street or "",
+                "zip_code": partner.zip or "",
+                "city": partner.city or "",
+                "country_id": partner.country_id and str(partner.country_id.id) or "",
+                "lang": partner.lang or request.lang,
+                "iban": bank.acc_number or "",
+            }
+        )
+        commercial = partner.commercial_partner_id
+        if is_company and commercial.is_company:
+            values.update(
+                {
+                    "company_name": commercial.name or "",
+                    "company_email": commercial.email or "",
+                    "company_register_number": commercial.company_register_number or "",
+                    "representative_function": partner.function or "",
+                }
+            )
+            if commercial == partner:
+                # A company logged as itself: the representative is unknown.
+                for key in ("firstname", "lastname", "email"):
+                    values[key] = ""
+        return values
+
+    def _kept_values(self, post):
+        """Input to show again after an error (never files)."""
+        return {
+            key: value
+            for key, value in post.items()
+            if isinstance(value, str) and key not in ("csrf_token", HONEYPOT_FIELD)
+        }
+
+    # ------------------------------------------------------------------
+    # Helpers: parsing
+    # ------------------------------------------------------------------
+
+    def _parse_form(self, project, is_company, share_types, post):
+        """Turn the raw input into model values; return (values, errors).
+
+        Only syntax is checked here (text, numbers, ids, dates, files); the
+        rules (required fields, amounts, age, approvals...) are the model's
+        ``check_values``, also run by ``create_from_form``.
+        """
+        errors = {}
+        values = {"is_company": is_company}
+        lengths = dict(PERSON_FIELDS, **(is_company and COMPANY_FIELDS or {}))
+        for field, max_length in lengths.items():
+            values[field] = self._clean_text(post.get(field), max_length, field, errors)
+        if values["gender"] and values["gender"] not in GENDERS:
+            errors["gender"] = _("Please choose a gender from the list.")
+        if values["lang"] and values["lang"] not in self._lang_codes():
+            errors["lang"] = _("Please choose a language from the list.")
+        if values["iban"]:
+            values["iban"] = re.sub(r"\s+", "", values["iban"]).upper()
+        values["country_id"] = self._parse_id(
+            post.get("country_id"),
+            request.env["res.country"].sudo(),
+            "country_id",
+            errors,
+            _("Please choose a country from the list."),
+        )
+        values["birthdate"] = self._parse_date(post.get("birthdate"), errors)
+        values["quantity"] = self._parse_quantity(post.get("quantity"), errors)
+        product = self._parse_share_type(post, share_types, errors)
+        values["share_product_id"] = product.id or False
+        if project:
+            values["project_id"] = project.id
+        elif product:
+            values["project_id"] = product.share_project_id.id
+        values["acquirer_id"] = self._parse_acquirer(
+            post, project or product.share_project_id, share_types, errors
+        )
+        for key in APPROVALS:
+            values["%s_approved" % key] = post.get("%s_approved" % key) in (
+                "on",
+                "1",
+                "true",
+                "yes",
+            )
+        document = self._parse_id_document(post.get("id_document"), errors)
+        if document:
+            values["id_document"], values["id_document_filename"] = document
+        return values, errors
+
+    def _clean_text(self, raw, max_length, field, errors):
+        value = raw.strip() if isinstance(raw, str) else ""
+        if "\x00" in value:
+            errors[field] = _("This field holds invalid characters.")
+            return False
+        if len(value) > max_length:
+            errors[field] = _("Please keep it under %d characters.") % max_length
+        return value or False
+
+    def _lang_codes(self):
+        return [code for code, _name in request.env["res.lang"].sudo().get_installed()]
+
+    def _parse_id(self, raw, model, field, errors, message):
+        if not raw or not isinstance(raw, str):
+            return False
+        raw = raw.strip()
+        if NUMBER_RE.match(raw) and 0 < int(raw) < MAX_ID:
+            record = model.browse(int(raw)).exists()
+            if record:
+                return record.id
+        errors[field] = message
+        return False
+
+    def _parse_date(self, raw, errors):
+        raw = raw.strip() if isinstance(raw, str) else ""
+        if not raw:
+            return False
+        try:
+            if not DATE_RE.match(raw):
+                raise ValueError(raw)
+            date = fields.Date.from_string(raw)
+        except ValueError:
+            errors["birthdate"] = _("Please enter a date as YYYY-MM-DD.")
+            return False
+        return fields.Date.to_string(date)
+
+    def _parse_quantity(self, raw, errors):
+        raw = raw.strip() if isinstance(raw, str) else ""
+        if not raw:
+            errors["quantity"] = _("Please enter a number of shares.")
+            return 0
+        if not NUMBER_RE.match(raw) or int(raw) >= MAX_QUANTITY:
+            errors["quantity"] = _("Please enter a whole number of shares.")
+            return 0
+        return int(raw)
+
+    def _parse_share_type(self, post, share_types, errors):
+        product_id = self._parse_id(
+            post.get("share_product_id"),
+            request.env["product.product"].sudo(),
+            "share_product_id",
+            errors,
+            _("Please choose a share type from the list."),
+        )
+        product = request.env["product.product"].sudo().browse(product_id)
+        if not product_id:
+            errors.setdefault(
+                "share_product_id", _("Please choose a share type from the list.")
+            )
+        elif product not in share_types:
+            errors["share_product_id"] = _("This share type is not offered here.")
+        return product
+
+    def _parse_acquirer(self, post, projects, share_types, errors):
+        acquirers = self._project_acquirers(projects)
+        if not acquirers:
+            return False
+        acquirer_id = self._parse_id(
+            post.get("acquirer_id"),
+            request.env["payment.acquirer"].sudo(),
+            "acquirer_id",
+            errors,
+            _("Please choose a payment method from the list."),
+        )
+        if acquirer_id and acquirer_id not in acquirers.ids:
+            errors["acquirer_id"] = _("Please choose a payment method from the list.")
+            return False
+        if not acquirer_id:
+            errors.setdefault("acquirer_id", _("Please choose a payment method."))
+        return acquirer_id
+
+    def _parse_id_document(self, upload, errors):
+        """(base64 content, file name) of the uploaded ID document, or None."""
+        if upload is None or isinstance(upload, str) or not upload.filename:
+            return None
+        content = upload.read(ID_DOCUMENT_MAX_SIZE + 1)
+        if len(content) > ID_DOCUMENT_MAX_SIZE:
+            errors["id_document"] = _("The file is too large (at most %d MB).") % (
+                ID_DOCUMENT_MAX_SIZE // (1024 * 1024)
+            )
+            return None
+        if not content or guess_mimetype(content) not in ID_DOCUMENT_MIMETYPES:
+            errors["id_document"] = _("Please send a PDF, JPEG or PNG file.")
+            return None
+        filename = upload.filename.replace("\\", "/").rsplit("/", 1)[-1][:128]
+        return base64.b64encode(content), filename
+
+    # ------------------------------------------------------------------
+    # Rendering
+    # ------------------------------------------------------------------
+
+    def _render_form(self, project, is_company, values, errors):
+        company = self._company(project)
+        share_types = self._share_types(project, is_company)
+        acquirers = self._acquirers(project, share_types)
+        approvals = self._approvals(company)
+        return request.render(
+            "rea_membership_shares.subscription_form_page",
+            {
+                "project": project,
+                "is_company": is_company,
+                "company": company,
+                "share_types": share_types,
+                "acquirers": acquirers,
+                "approvals": approvals,
+                "rendered_fields": self._rendered_fields(
+                    is_company, company, acquirers, approvals
+                ),
+                "values": values,
+                "errors": errors,
+                "form_action": self._form_url(project, is_company),
+                "other_form_url": self._other_form_url(project, is_company),
+                "honeypot_field": HONEYPOT_FIELD,
+                "countries": request.env["res.country"].sudo().search([]),
+                "langs": request.env["res.lang"].sudo().get_installed(),
+                "genders": self._gender_labels(),
+            },
+        )
+
+    def _rendered_fields(self, is_company, company, acquirers, approvals):
+        """Inputs of the form: their errors show under them, the others'
+        at the top."""
+        names = list(PERSON_FIELDS) + [
+            "country_id",
+            "share_product_id",
+            "quantity",
+        ]
+        if is_company:
+            names += list(COMPANY_FIELDS)
+            names = [name for name in names if name != "gender"]
+        else:
+            names.append("birthdate")
+        if acquirers:
+            names.append("acquirer_id")
+        if company.share_id_document_required:
+            names.append("id_document")
+        return names + [approval["field"] for approval in approvals]
+
+    def _other_form_url(self, project, is_company):
+        if project:
+            if self._share_types(project, not is_company):
+                return "/projects/%s/shares?company=%d" % (
+                    project.slug,
+                    0 if is_company else 1,
+                )
+            return False
+        return is_company and "/become_cooperator" or "/become_company_cooperator"
+
+    def _gender_labels(self):
+        return [
+            ("male", _("Male")),
+            ("female", _("Female")),
+            ("other", _("Other")),
+        ]
+
+    def _render_thanks(self, project, subscription):
+        return request.render(
+            "rea_membership_shares.subscription_thanks_page",
+            {"project": project, "subscription": subscription.sudo()},
+        )

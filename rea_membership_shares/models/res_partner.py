@@ -1,0 +1,306 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    cooperator_number = fields.Char(copy=False, index=True, readonly=True)
+    company_register_number = fields.Char(index=True)
+    is_cooperator = fields.Boolean(
+        string="Effective member",
+        compute="_compute_share_status",
+        store=True,
+        help="Holds shares.",
+    )
+    is_former_member = fields.Boolean(
+        compute="_compute_share_status",
+        store=True,
+        help="Held shares and holds none any more.",
+    )
+    share_line_ids = fields.One2many(
+        "rea.share.line", "partner_id", string="Shares", readonly=True
+    )
+    share_register_ids = fields.One2many(
+        "rea.share.register", "partner_id", string="Register lines", readonly=True
+    )
+    subscription_request_ids = fields.One2many(
+        "rea.subscription.request",
+        "partner_id",
+        string="Subscription requests",
+        readonly=True,
+    )
+    share_count = fields.Integer(
+        string="Number of shares", compute="_compute_share_totals"
+    )
+    share_total_value = fields.Monetary(
+        string="Value of shares",
+        compute="_compute_share_totals",
+        currency_field="share_currency_id",
+    )
+    share_currency_id = fields.Many2one("res.currency", compute="_compute_share_totals")
+    share_effective_date = fields.Date(
+        string="Member since", compute="_compute_share_totals"
+    )
+
+    @api.depends("share_line_ids", "share_register_ids")
+    def _compute_share_status(self):
+        for partner in self:
+            holds = bool(partner.sudo().share_line_ids)
+            partner.is_cooperator = holds
+            partner.is_former_member = not holds and bool(
+                partner.sudo().share_register_ids
+            )
+
+    @api.multi
+    def _compute_share_totals(self):
+        # One grouped query for all the partners shown.
+        data = (
+            self.env["rea.share.line"]
+            .sudo()
+            .read_group(
+                [("partner_id", "in", self.ids)],
+                ["partner_id", "quantity", "total_amount"],
+                ["partner_id"],
+            )
+        )
+        totals = {d["partner_id"][0]: d for d in data}
+        first_dates = {}
+        ids = tuple(i for i in self.ids if isinstance(i, int))
+        if ids:
+            self.env.cr.execute(
+                "SELECT partner_id, min(effective_date) FROM rea_share_line "
+                "WHERE partner_id IN %s GROUP BY partner_id",
+                (ids,),
+            )
+            # Odoo reads dates from PostgreSQL as strings already.
+            first_dates = dict(self.env.cr.fetchall())
+        currency = self.env.user.company_id.currency_id
+        for partner in self:
+            row = totals.get(partner.id, {})
+            partner.share_count = row.get("quantity", 0)
+            partner.share_total_value = row.get("total_amount", 0.0)
+            partner.share_effective_date = first_dates.get(partner.id) or False
+            partner.share_currency_id = currency
+
+    # Public helpers ----------------------------------------------------------
+
+    @api.multi
+    def get_share_holdings(self, project=None):
+        """Shares held per share type: list of dicts {product (product.product),
+        quantity, unit_price (of the share type now), total (value at the
+        prices paid)}, one per share type, in SQL."""
+        self.ensure_one()
+        domain = [("partner_id", "=", self.id)]
+        if project:
+            domain.append(("project_id", "=", project.id))
+        data = (
+            self.env["rea.share.line"]
+            .sudo()
+            .read_group(
+                domain,
+                ["share_product_id", "quantity", "total_amount"],
+                ["share_product_id"],
+                orderby="share_product_id",
+            )
+        )
+        products = self.env["product.product"]
+        result = []
+        for row in data:
+            product = products.browse(row["share_product_id"][0])
+            result.append(
+                {
+                    "product": product,
+                    "quantity": row["quantity"],
+                    "unit_price": product.sudo().list_price,
+                    "total": row["total_amount"],
+                }
+            )
+        return result
+
+    @api.multi
+    def get_share_quantity(self, product):
+        """Number of shares of the share type ``product`` held."""
+        self.ensure_one()
+        data = (
+            self.env["rea.share.line"]
+            .sudo()
+            .read_group(
+                [("partner_id", "=", self.id), ("share_product_id", "=", product.id)],
+                ["quantity"],
+                [],
+            )
+        )
+        return data[0]["quantity"] or 0 if data else 0
+
+    # Helpers of the share flows (subscription, operations) -----------------
+
+    @api.multi
+    def _add_share_lines(
+        self, product, quantity, effective_date, unit_price=None, company=None
+    ):
+        """Give this member ``quantity`` shares of ``product`` (product.product)
+        effective at ``effective_date``; returns the new share line. The
+        caller appends the register line."""
+        self.ensure_one()
+        if quantity <= 0:
+            raise UserError(_("The number of shares must be positive."))
+        product = product.sudo()
+        company = company or self.env.user.company_id
+        return (
+            self.env["rea.share.line"]
+            .sudo()
+            .create(
+                {
+                    "partner_id": self.id,
+                    "project_id": product.share_project_id.id,
+                    "share_product_id": product.id,
+                    "quantity": quantity,
+                    "share_unit_price": (
+                        product.list_price if unit_price is None else unit_price
+                    ),
+                    "effective_date": effective_date,
+                    "company_id": company.id,
+                }
+            )
+        )
+
+    @api.multi
+    def _remove_share_lines(self, product, quantity):
+        """Take ``quantity`` shares of ``product`` from this member, newest
+        lines first. Raises UserError when fewer are held. Returns a list of
+        (unit_price, quantity) removed, at the prices they were bought."""
+        self.ensure_one()
+        if quantity <= 0:
+            raise UserError(_("The number of shares must be positive."))
+        lines = (
+            self.env["rea.share.line"]
+            .sudo()
+            .search(
+                [("partner_id", "=", self.id), ("share_product_id", "=", product.id)],
+                order="effective_date desc, id desc",
+            )
+        )
+        held = sum(lines.mapped("quantity"))
+        if held < quantity:
+            raise UserError(
+                _("%(partner)s holds %(held)s shares of %(type)s, not %(qty)s.")
+                % {
+                    "partner": self.display_name,
+                    "held": held,
+                    "type": product.display_name,
+                    "qty": quantity,
+                }
+            )
+        removed = []
+        left = quantity
+        for line in lines:
+            if not left:
+                break
+            take = min(left, line.quantity)
+            removed.append((line.share_unit_price, take))
+            if take == line.quantity:
+                line.unlink()
+            else:
+                line.quantity -= take
+            left -= take
+        return removed
+
+    @api.multi
+    def _record_share_event(self, receiver, product, quantity, date=None, note=None):
+        """Record in REA that ``quantity`` shares of ``product`` moved from this
+        agent's share account to ``receiver``'s (a project's own agent when it
+        issues or takes back shares): one transfer event."""
+        self.ensure_one()
+        template = product.sudo().product_tmpl_id
+        transfer = self.env.ref("rea_base.action_transfer")
+        project_agent = template.share_project_id.partner_id
+        return (
+            self.env["rea.event"]
+            .sudo()
+            .create(
+                {
+                    "action_id": transfer.id,
+                    "provider_id": self.id,
+                    "receiver_id": receiver.id,
+                    "resource_conforms_to_id": template.id,
+                    "resource_id": self.get_rea_account(template).id,
+                    "to_resource_id": receiver.get_rea_account(template).id,
+                    "resource_quantity": quantity,
+                    "resource_unit_id": template.uom_id.id,
+                    "has_point_in_time": self.env["rea.transfer"]._normalize_datetime(
+                        date
+                    ),
+                    "context_id": project_agent.id,
+                    "note": note or False,
+                }
+            )
+        )
+
+    @api.multi
+    def _ensure_cooperator_number(self, company=None):
+        """Give the member a cooperator number when it has none."""
+        company = company or self.env.user.company_id
+        for partner in self.filtered(lambda p: not p.cooperator_number):
+            number = (
+                self.env["ir.sequence"]
+                .sudo()
+                .with_context(force_company=company.id)
+                .next_by_code("rea.cooperator.number")
+            )
+            partner.sudo().write({"cooperator_number": number})
+        return True
+
+    @api.multi
+    def _set_project_membership(self, project, date=None):
+        """Make the member an active member of ``project`` (agent relationship)."""
+        self.ensure_one()
+        rel_model = self.env["rea.agent.relationship"].sudo()
+        rel = rel_model.search(
+            [
+                ("subject_id", "=", self.id),
+                ("object_id", "=", project.partner_id.id),
+                ("behavior", "=", "member"),
+            ],
+            limit=1,
+        )
+        vals = {"state": "active", "date_end": False}
+        if rel:
+            if rel.state != "active":
+                vals["date_start"] = date or fields.Date.context_today(self)
+                rel.write(vals)
+        else:
+            vals.update(
+                {
+                    "subject_id": self.id,
+                    "object_id": project.partner_id.id,
+                    "type_id": self.env.ref("rea_base.relationship_type_member").id,
+                    "date_start": date or fields.Date.context_today(self),
+                }
+            )
+            rel = rel_model.create(vals)
+        return rel
+
+    @api.multi
+    def _end_project_membership(self, project, date=None):
+        """The member holds no shares of ``project`` any more: membership ends."""
+        self.ensure_one()
+        rels = (
+            self.env["rea.agent.relationship"]
+            .sudo()
+            .search(
+                [
+                    ("subject_id", "=", self.id),
+                    ("object_id", "=", project.partner_id.id),
+                    ("behavior", "=", "member"),
+                    ("state", "=", "active"),
+                ]
+            )
+        )
+        rels.write(
+            {"state": "inactive", "date_end": date or fields.Date.context_today(self)}
+        )
+        return rels

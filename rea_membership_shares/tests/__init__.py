@@ -1,0 +1,19 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from . import (
+    test_subscription_checks,
+    test_subscription_concurrency,
+    test_subscription_lifecycle,
+    test_subscription_mail,
+    test_subscription_payment,
+    test_subscription_security,
+    test_subscription_settings,
+    test_operation,
+    test_operation_accounting,
+    test_operation_security,
+    test_report,
+    test_website_form,
+    test_portal_shares,
+    test_form_hypothesis,
+)

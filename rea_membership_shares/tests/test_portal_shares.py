@@ -1,0 +1,287 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import odoo.tests
+from odoo import fields
+
+from .http_common import ShareHttpCase
+
+
+@odoo.tests.common.at_install(False)
+@odoo.tests.common.post_install(True)
+class TestPortalShares(ShareHttpCase):
+    """Member A paid her shares, member B's capital release is open."""
+
+    def setUp(self):
+        super().setUp()
+        self.company = self.configure_company(
+            share_iban_required=False,
+            share_id_document_required=False,
+            share_create_portal_user=False,
+        )
+        self.acquirer = self.transfer_acquirer()
+        self.project = self.create_project("Portal Coop", "portal-coop")
+        self.project.share_acquirer_ids = self.acquirer
+        self.share = self.create_share_type(self.project, "Portal Share", 40.0)
+        self.bank_journal = self.env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", self.company.id)], limit=1
+        )
+        self.bank_journal.bank_account_id = self.env["res.partner.bank"].create(
+            {
+                "acc_number": "NL43 ABNA 0417 1643 88",
+                "partner_id": self.company.partner_id.id,
+            }
+        )
+        self.user_a = self.create_user("member_a")
+        self.user_b = self.create_user("member_b")
+        self.warm_precisions()
+        self.request_a = self.subscribe(self.user_a, 3)
+        self.request_b = self.subscribe(self.user_b, 2)
+        self.invoice_a = self.request_a.invoice_id
+        self.invoice_b = self.request_b.invoice_id
+        self.pay(self.invoice_a)
+        self.warm_precisions()
+        self.plain_invoice = self.plain_customer_invoice(self.user_a.partner_id)
+        self.settle()
+
+    def subscribe(self, user, quantity):
+        # Already a member of the project: paying then creates no membership,
+        # whose cache clearing would make a decimal precision be read
+        # through the shared test cursor in the middle of a savepoint (see
+        # warm_precisions).
+        self.env["rea.agent.relationship"].create(
+            {
+                "subject_id": user.partner_id.id,
+                "object_id": self.project.partner_id.id,
+                "type_id": self.env.ref("rea_base.relationship_type_member").id,
+                "state": "active",
+            }
+        )
+        request = self.Request.create(
+            {
+                "project_id": self.project.id,
+                "share_product_id": self.share.id,
+                "quantity": quantity,
+                "partner_id": user.partner_id.id,
+                "firstname": user.name,
+                "lastname": "Member",
+                "email": user.email,
+                "birthdate": "1980-01-01",
+                "gender": "other",
+                "street": "Main street 1",
+                "zip_code": "1000",
+                "city": "Brussels",
+                "country_id": self.env.ref("base.be").id,
+                "lang": "en_US",
+                "data_policy_approved": True,
+                "acquirer_id": self.acquirer.id,
+            }
+        )
+        self.warm_precisions()
+        request.action_validate()
+        self.assertEqual(request.state, "done")
+        return request
+
+    def pay(self, invoice):
+        payment = self.env["account.payment"].create(
+            {
+                "payment_type": "inbound",
+                "partner_type": "customer",
+                "partner_id": invoice.commercial_partner_id.id,
+                "amount": invoice.residual,
+                "currency_id": invoice.currency_id.id,
+                "journal_id": self.bank_journal.id,
+                "payment_method_id": self.env.ref(
+                    "account.account_payment_method_manual_in"
+                ).id,
+                "payment_date": fields.Date.today(),
+                "invoice_ids": [(6, 0, invoice.ids)],
+            }
+        )
+        self.warm_precisions()
+        payment.post()
+        self.assertEqual(invoice.state, "paid")
+
+    def plain_customer_invoice(self, partner):
+        account = self.env["account.account"].search(
+            [
+                ("company_id", "=", self.company.id),
+                (
+                    "user_type_id",
+                    "=",
+                    self.env.ref("account.data_account_type_revenue").id,
+                ),
+            ],
+            limit=1,
+        )
+        invoice = self.env["account.invoice"].create(
+            {
+                "partner_id": partner.id,
+                "type": "out_invoice",
+                "invoice_line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "Consulting",
+                            "quantity": 1,
+                            "price_unit": 77.0,
+                            "account_id": account.id,
+                        },
+                    )
+                ],
+            }
+        )
+        invoice.action_invoice_open()
+        return invoice
+
+    def test_my_shares_shows_own_shares_only(self):
+        partner_a = self.user_a.partner_id
+        self.assertEqual(self.request_a.state, "paid")
+        self.assertTrue(partner_a.cooperator_number)
+        self.authenticate("member_a", "member_a")
+        page = self.url_open("/my/shares")
+        self.assertEqual(page.status_code, 200)
+        number_html = (
+            'o_rea_shares_cooperator_number">%s<' % partner_a.cooperator_number
+        )
+        self.assertIn(number_html, page.text)
+        self.assertIn("Portal Share", page.text)
+        self.assertIn("120.00", page.text)
+        self.assertIn("o_rea_shares_registers", page.text)
+        register = self.env["rea.share.register"].search(
+            [("partner_id", "=", partner_a.id)]
+        )
+        self.assertEqual(len(register), 1)
+        self.assertIn("<td>%d</td>" % register.register_number, page.text)
+        home = self.url_open("/my/home").text
+        self.assertIn("/my/shares", home)
+        self.assertIn("/my/capital_release_requests", home)
+        # B holds nothing and never sees A's figures.
+        self.authenticate("member_b", "member_b")
+        page_b = self.url_open("/my/shares").text
+        self.assertIn("o_rea_shares_no_shares", page_b)
+        self.assertNotIn(number_html, page_b)
+        self.assertNotIn("o_rea_shares_registers", page_b)
+        self.assertNotIn("Portal Share", page_b)
+
+    def test_certificate_download(self):
+        report = self.env.ref(
+            "rea_membership_shares.action_report_share_certificate",
+            raise_if_not_found=False,
+        )
+        self.authenticate("member_a", "member_a")
+        response = self.url_open("/my/shares/certificate")
+        if report:
+            self.assertEqual(response.status_code, 200)
+            self.assertTrue(response.content)
+            self.assertIn("/my/shares/certificate", self.url_open("/my/shares").text)
+        else:
+            self.assertEqual(response.status_code, 404)
+        # B is no member: no certificate.
+        self.authenticate("member_b", "member_b")
+        self.assertEqual(self.url_open("/my/shares/certificate").status_code, 404)
+        self.assertNotIn("/my/shares/certificate", self.url_open("/my/shares").text)
+
+    def test_capital_release_list_and_detail(self):
+        self.authenticate("member_b", "member_b")
+        listing = self.url_open("/my/capital_release_requests")
+        self.assertEqual(listing.status_code, 200)
+        self.assertIn(
+            "/my/capital_release_requests/%d" % self.invoice_b.id, listing.text
+        )
+        self.assertNotIn(
+            "/my/capital_release_requests/%d" % self.invoice_a.id, listing.text
+        )
+        detail = self.url_open("/my/capital_release_requests/%d" % self.invoice_b.id)
+        self.assertEqual(detail.status_code, 200)
+        text = detail.text
+        self.assertIn(self.invoice_b.number, text)
+        self.assertIn("80.00", text)
+        self.assertIn("o_rea_shares_reference", text)
+        self.assertIn(self.invoice_b.reference or self.invoice_b.number, text)
+        # Transfer: the company's bank account and the reference.
+        self.assertIn("NL43 ABNA 0417 1643 88", text)
+        # Online payment through account_payment's invoice payment form.
+        self.assertIn("o_payment_form", text)
+        self.assertIn("/invoice/pay/%d/form_tx/" % self.invoice_b.id, text)
+        self.assertIn('data-acquirer-id="%d"' % self.acquirer.id, text)
+        # A's request is not B's business.
+        self.assertEqual(
+            self.url_open(
+                "/my/capital_release_requests/%d" % self.invoice_a.id
+            ).status_code,
+            404,
+        )
+        self.assertEqual(
+            self.url_open(
+                "/my/capital_release_requests/%d/pdf" % self.invoice_a.id
+            ).status_code,
+            404,
+        )
+        self.assertEqual(
+            self.url_open(
+                "/my/capital_release_requests/%d" % self.plain_invoice.id
+            ).status_code,
+            404,
+        )
+
+    def test_other_payment_method_shows_its_message(self):
+        manual = self.acquirer.copy(
+            {
+                "name": "Cash at the office",
+                "provider": "manual",
+                "pending_msg": "<p>Bring cash on Mondays</p>",
+                "post_msg": False,
+            }
+        )
+        self.project.share_acquirer_ids |= manual
+        self.request_b.acquirer_id = manual
+        self.settle()
+        self.authenticate("member_b", "member_b")
+        text = self.url_open("/my/capital_release_requests/%d" % self.invoice_b.id).text
+        self.assertIn("Bring cash on Mondays", text)
+        self.assertNotIn("NL43 ABNA 0417 1643 88", text)
+
+    def test_paid_request_and_pdf(self):
+        report = self.env.ref(
+            "rea_membership_shares.action_report_capital_release",
+            raise_if_not_found=False,
+        )
+        self.authenticate("member_a", "member_a")
+        text = self.url_open("/my/capital_release_requests/%d" % self.invoice_a.id).text
+        self.assertIn("o_rea_shares_paid", text)
+        self.assertNotIn("o_payment_form", text)
+        pdf = self.url_open("/my/capital_release_requests/%d/pdf" % self.invoice_a.id)
+        self.assertEqual(pdf.status_code, 200 if report else 404)
+        if report:
+            self.assertTrue(pdf.content)
+
+    def test_capital_release_kept_out_of_invoices(self):
+        self.authenticate("member_a", "member_a")
+        page = self.url_open("/my/invoices")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(self.plain_invoice.number, page.text)
+        self.assertNotIn(self.invoice_a.number, page.text)
+        listing = self.url_open("/my/capital_release_requests").text
+        self.assertIn(self.invoice_a.number, listing)
+        self.assertNotIn(self.plain_invoice.number, listing)
+
+    def test_pages_follow_the_shares_service(self):
+        # Member of a project without the shares service: no share pages.
+        self.project.service_ids = [
+            (3, self.env.ref("rea_projects.rea_project_service_shares").id)
+        ]
+        self.settle()
+        self.authenticate("member_a", "member_a")
+        self.assertEqual(self.url_open("/my/shares").status_code, 404)
+        self.assertEqual(self.url_open("/my/capital_release_requests").status_code, 404)
+        self.assertNotIn("/my/shares", self.url_open("/my/home").text)
+
+    def test_anonymous_is_sent_to_login(self):
+        for url in (
+            "/my/shares",
+            "/my/capital_release_requests",
+            "/my/capital_release_requests/%d" % self.invoice_a.id,
+        ):
+            self.assertIn("/web/login", self.url_open(url).url, url)

@@ -1,0 +1,99 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare
+
+
+class ReaSubscriptionPayment(models.TransientModel):
+    """A coordinator confirms that a manual payment (bank transfer, cash...)
+    of a capital release request arrived: it is registered on the invoice
+    with Odoo's payments, so the usual paid flow runs."""
+
+    _name = "rea.subscription.payment"
+    _description = "Confirm a share payment"
+
+    request_id = fields.Many2one("rea.subscription.request", required=True)
+    invoice_id = fields.Many2one(
+        related="request_id.invoice_id", string="Capital release request", readonly=True
+    )
+    residual = fields.Monetary(
+        related="request_id.invoice_id.residual", string="Amount due", readonly=True
+    )
+    currency_id = fields.Many2one(related="request_id.currency_id", readonly=True)
+    journal_id = fields.Many2one(
+        "account.journal",
+        string="Received on",
+        required=True,
+        domain=[("type", "in", ("bank", "cash"))],
+        default=lambda self: self._default_journal(),
+    )
+    amount = fields.Monetary(string="Received amount", required=True)
+    payment_date = fields.Date(required=True, default=fields.Date.context_today)
+    reference = fields.Char(
+        required=True, help="Reference of the bank transfer or receipt."
+    )
+
+    @api.model
+    def _default_journal(self):
+        return self.env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", self.env.user.company_id.id)],
+            limit=1,
+        )
+
+    @api.onchange("request_id")
+    def _onchange_request_id(self):
+        if self.request_id.invoice_id:
+            self.amount = self.request_id.invoice_id.residual
+
+    @api.multi
+    def _check(self):
+        self.ensure_one()
+        invoice = self.request_id.invoice_id
+        if self.request_id.state != "done" or invoice.state != "open":
+            raise UserError(
+                _(
+                    "Only validated requests with an open capital release "
+                    "request can be paid."
+                )
+            )
+        if float_compare(self.amount, 0.0, precision_digits=2) <= 0:
+            raise UserError(_("The received amount must be positive."))
+        if float_compare(self.amount, invoice.residual, precision_digits=2) > 0:
+            raise UserError(
+                _("The received amount is more than the %s still due.")
+                % invoice.residual
+            )
+        if self.payment_date > fields.Date.context_today(self):
+            raise UserError(_("The payment date cannot be in the future."))
+
+    @api.multi
+    def action_confirm(self):
+        self._check()
+        invoice = self.request_id.invoice_id.sudo()
+        method = self.env.ref("account.account_payment_method_manual_in")
+        payment = (
+            self.env["account.payment"]
+            .sudo()
+            .create(
+                {
+                    "payment_type": "inbound",
+                    "partner_type": "customer",
+                    "partner_id": invoice.commercial_partner_id.id,
+                    "amount": self.amount,
+                    "currency_id": invoice.currency_id.id,
+                    "journal_id": self.journal_id.id,
+                    "payment_date": self.payment_date,
+                    "communication": self.reference,
+                    "payment_method_id": method.id,
+                    "invoice_ids": [(6, 0, invoice.ids)],
+                }
+            )
+        )
+        payment.post()
+        self.request_id.message_post(
+            body=_("Payment of %(amount)s received (%(ref)s).")
+            % {"amount": self.amount, "ref": self.reference}
+        )
+        return {"type": "ir.actions.act_window_close"}
