@@ -205,10 +205,35 @@ def ensure_phantomjs():
     _link_helper("phantomjs", target)
 
 
+def _browser_pair():
+    """Debian names the browser `chromium`; other systems `chromium-browser`."""
+    browser = which("chromium") or which("chromium-browser")
+    driver = which("chromedriver", extra=["/usr/lib/chromium"])
+    return browser, driver
+
+
+def ensure_browser():
+    """The end-to-end tests drive a real headless Chromium through chromedriver."""
+    browser, driver = _browser_pair()
+    if not (browser and driver):
+        if is_root() and which("apt-get"):
+            say("installing Chromium and its driver for the browser tests")
+            run(["apt-get", "install", "-y", "-q", "chromium", "chromium-driver"])
+            browser, driver = _browser_pair()
+        if not (browser and driver):
+            raise SuiteError(
+                "Chromium and chromedriver are needed by the browser tests: "
+                "install them (Debian: apt-get install chromium chromium-driver)"
+            )
+    _link_helper("chromium", browser)
+    _link_helper("chromedriver", driver)
+
+
 def ensure_helpers():
     ensure_lessc()
     ensure_wkhtmltopdf()
     ensure_phantomjs()
+    ensure_browser()
 
 
 def write_odoo_conf(extra_addons=()):

@@ -1,0 +1,104 @@
+"""One demo server for the end-to-end tests, started with the README's run command.
+
+`./suite run` builds a fresh demo database with every addon of ours and serves it;
+the tests then use it as people and integrators do: over HTTP, JSON-RPC and a real
+browser. The server is stopped and its database dropped at the end of the session.
+"""
+
+import os
+import signal
+import subprocess
+import time
+
+import pytest
+from suite import httpcheck, odoo, paths, postgres, serve
+from suite.shell import SuiteError
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ARTIFACTS = os.path.join(ROOT, ".data", "artifacts", "e2e")
+
+
+class DemoServer(object):
+    def __init__(self, dbname, port, logfile, proc):
+        self.dbname = dbname
+        self.port = port
+        self.logfile = logfile
+        self.proc = proc
+        self.url = "http://127.0.0.1:%d" % port
+
+    def log_size(self):
+        return os.path.getsize(self.logfile)
+
+    def problems_since(self, offset):
+        """ERROR/CRITICAL lines and tracebacks the server logged after offset."""
+        with open(self.logfile, errors="replace") as handle:
+            handle.seek(offset)
+            lines = handle.read().splitlines()
+        return [
+            line
+            for line in lines
+            if " ERROR " in line or " CRITICAL " in line or "Traceback" in line
+        ]
+
+
+def _start():
+    # The runner drops rea_test_run_<pid>… databases whose process is gone.
+    dbname = "rea_test_run_%d_e2e" % os.getpid()
+    port = odoo.free_port()
+    logfile = os.path.join(paths.ensure_dir(paths.LOGS), "%s-serve.log" % dbname)
+    with open(logfile, "w") as log:
+        proc = subprocess.Popen(
+            [os.path.join(ROOT, "suite"), "run", "--db", dbname, "--port", str(port)],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    server = DemoServer(dbname, port, logfile, proc)
+    # Installing every addon into a fresh database takes a few minutes.
+    serve._wait_for_registry(logfile, proc, seconds=1500)
+    httpcheck.Client(server.url).wait_until_up(seconds=600, process=proc)
+    return server
+
+
+def _stop(server):
+    try:
+        os.killpg(server.proc.pid, signal.SIGTERM)
+        server.proc.wait(timeout=60)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(server.proc.pid, signal.SIGKILL)
+        server.proc.wait(timeout=30)
+    # Connections of the server may linger a moment after it exits.
+    for _attempt in range(10):
+        try:
+            postgres.drop(server.dbname)
+            return
+        except SuiteError:
+            time.sleep(1)
+    postgres.drop(server.dbname)
+
+
+@pytest.fixture(scope="session")
+def demo_server():
+    server = _start()
+    try:
+        yield server
+    finally:
+        _stop(server)
+
+
+@pytest.fixture
+def clean_server_log(demo_server):
+    """Fail the test when the server logged an error while it ran."""
+    offset = demo_server.log_size()
+    yield demo_server
+    problems = demo_server.problems_since(offset)
+    assert not problems, "the server logged:\n" + "\n".join(problems[:20])
+
+
+@pytest.fixture(scope="session")
+def artifacts():
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    return ARTIFACTS
