@@ -2,17 +2,19 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import (
-    res_company,
-    res_config_settings,
+    account_chart_template,
+    account_invoice,
+    payment_transaction,
     product_template,
+    rea_join_request,
     rea_project,
     rea_share_line,
     rea_share_register,
-    rea_share_operation,
-    res_partner,
     rea_subscription_request,
-    account_invoice,
-    account_chart_template,
-    payment_transaction,
-    rea_join_request,
+    res_company,
+    res_config_settings,
+    res_partner,
 )
+
+# Operations extend the register: load them after it.
+from . import rea_share_operation  # isort: skip

@@ -2,6 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import (
+    test_form_hypothesis,
+    test_operation,
+    test_operation_accounting,
+    test_operation_security,
+    test_portal_shares,
+    test_report,
     test_subscription_checks,
     test_subscription_concurrency,
     test_subscription_lifecycle,
@@ -9,11 +15,5 @@ from . import (
     test_subscription_payment,
     test_subscription_security,
     test_subscription_settings,
-    test_operation,
-    test_operation_accounting,
-    test_operation_security,
-    test_report,
     test_website_form,
-    test_portal_shares,
-    test_form_hypothesis,
 )

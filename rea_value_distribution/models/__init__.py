@@ -5,7 +5,7 @@ from . import (
     account_analytic_line,
     formula,
     project_project,
-    rea_agent_skill,
+    rea_agent_skill_rate,
     rea_claim,
     rea_contribution_validation,
     rea_distribution,

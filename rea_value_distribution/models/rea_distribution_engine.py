@@ -322,7 +322,7 @@ class ReaDistributionEngine(models.AbstractModel):
               JOIN res_partner ctx ON ctx.id = e.context_id
          LEFT JOIN rea_resource r ON r.id = e.resource_id
          LEFT JOIN product_template t ON t.id = e.resource_conforms_to_id
-         LEFT JOIN rea_agent_skill sk
+         LEFT JOIN rea_agent_skill_rate sk
                 ON sk.partner_id = e.provider_id
                AND sk.skill_id = e.resource_conforms_to_id
          LEFT JOIN rea_process p ON p.id = COALESCE(e.input_of_id, e.output_of_id)

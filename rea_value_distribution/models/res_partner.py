@@ -18,8 +18,9 @@ class ResPartner(models.Model):
         default=2,
         help="How many other members must validate a contribution.",
     )
-    rea_skill_ids = fields.One2many(
-        "rea.agent.skill", "partner_id", string="Skills and rates"
+    # Not rea_projects' declared skills: the value of an hour per skill.
+    rea_skill_rate_ids = fields.One2many(
+        "rea.agent.skill.rate", "partner_id", string="Skill rates"
     )
 
     @api.constrains("rea_validation_count")

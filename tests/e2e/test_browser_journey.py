@@ -72,7 +72,9 @@ class Person(object):
             Select(field).select_by_value(str(value))
         elif field.get_attribute("type") == "date":
             # Typing into a date input depends on the browser's locale.
-            self.driver.execute_script("arguments[0].value = arguments[1]", field, value)
+            self.driver.execute_script(
+                "arguments[0].value = arguments[1]", field, value
+            )
         else:
             field.clear()
             field.send_keys(value)

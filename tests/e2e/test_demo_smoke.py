@@ -9,8 +9,9 @@ import re
 import time
 
 from dateutil.relativedelta import relativedelta
-from odoo.tools.safe_eval import safe_eval
 from rpc import rpc_client, web_session
+
+from odoo.tools.safe_eval import safe_eval
 
 MY_LINK = re.compile(r'href="(/my/[^"#?]*)')
 
@@ -46,7 +47,9 @@ def _open_window_action(client, action_id, uid):
     model = client.env[action["res_model"]]
     views = [[view_id or False, kind] for view_id, kind in action["views"]]
     if not any(kind == "search" for _v, kind in views):
-        views.append([action["search_view_id"] and action["search_view_id"][0], "search"])
+        views.append(
+            [action["search_view_id"] and action["search_view_id"][0], "search"]
+        )
     loaded = model.load_views(views, {"load_filters": True, "toolbar": True})
     kinds = [kind for _v, kind in views if kind != "search"]
     first = loaded["fields_views"][kinds[0]]

@@ -55,9 +55,9 @@ def test_integrator_sells_shares_and_reads_the_register(demo_server, clean_serve
             "share_on_website": True,
         }
     )
-    product_id = env["product.product"].search(
-        [("product_tmpl_id", "=", template_id)]
-    )[0]
+    product_id = env["product.product"].search([("product_tmpl_id", "=", template_id)])[
+        0
+    ]
     requests = env["rea.subscription.request"]
     values = {
         "project_id": project_id,
@@ -111,7 +111,7 @@ def test_integrator_sells_shares_and_reads_the_register(demo_server, clean_serve
         [("partner_id", "=", partner_id)],
         ["quantity", "effective_date", "share_product_id"],
     )
-    assert [(l["quantity"], l["effective_date"]) for l in lines] == [(4, last)]
+    assert [(line["quantity"], line["effective_date"]) for line in lines] == [(4, last)]
     register = env["rea.share.register"].search_read(
         [("partner_id", "=", partner_id)], ["type", "quantity", "register_number"]
     )

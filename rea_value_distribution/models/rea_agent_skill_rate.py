@@ -7,12 +7,12 @@ from odoo.exceptions import ValidationError
 from odoo.addons import decimal_precision as dp
 
 
-class ReaAgentSkill(models.Model):
+class ReaAgentSkillRate(models.Model):
     """A member's skill (a work resource type) and the value of one hour of
     it; without a rate here, the skill's own value per unit applies."""
 
-    _name = "rea.agent.skill"
-    _description = "REA Agent Skill"
+    _name = "rea.agent.skill.rate"
+    _description = "REA Agent Skill Rate"
     _order = "partner_id, skill_id"
 
     partner_id = fields.Many2one(
