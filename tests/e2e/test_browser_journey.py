@@ -61,6 +61,12 @@ class Person(object):
             lambda driver: driver.find_element_by_css_selector(css)
         )
 
+    def find_button(self, label):
+        xpath = "//button[normalize-space()='%s']" % label
+        return WebDriverWait(self.driver, WAIT).until(
+            lambda driver: driver.find_element_by_xpath(xpath)
+        )
+
     def wait_text(self, text):
         WebDriverWait(self.driver, WAIT).until(
             lambda driver: text in driver.find_element_by_tag_name("body").text
@@ -221,7 +227,7 @@ def test_member_journey(demo_server, clean_server_log, people):
     clara.open("/web#id=%d&model=rea.join.request&view_type=form" % join_request.id)
     clara.wait_text("Tomatoes and beans")
     clara.shot("05-join-request-to-review")
-    clara.find('.o_form_statusbar button[name="action_accept"]').click()
+    clara.find_button("Accept").click()
     _wait_for(
         lambda: join_requests.read(request_ids, ["state"])[0]["state"], "accepted"
     )
