@@ -50,11 +50,18 @@ class TestAccess(VfCase):
             graph[self.delivery.vf_uri]["vf:resourceInventoriedAs"],
             {"@id": self.desk_unit.vf_uri},
         )
-        # Commitments and processes are not for portal users.
-        self.assertFalse(
-            self.types(document) & {"vf:Commitment", "vf:Process", "vf:Plan"}
-        )
+        # Processes and plans are not for portal users; commitments only
+        # where they are a party (rea_exchanges lets members read those).
+        self.assertFalse(self.types(document) & {"vf:Process", "vf:Plan"})
         self.assertNotIn(self.commitment.vf_uri, graph)
+        partner = self.portal_user.partner_id
+        own = [
+            {"@id": uri}
+            for uri in (partner | partner.commercial_partner_id).mapped("vf_uri")
+        ]
+        for commitment in self.of_type(document, "vf:Commitment"):
+            parties = (commitment.get("vf:provider"), commitment.get("vf:receiver"))
+            self.assertTrue(any(party in own for party in parties), commitment)
 
     def test_user_without_rea_rights_gets_no_economic_data(self):
         document = self.Exporter.sudo(self.plain_user).export_document(

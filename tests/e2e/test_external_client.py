@@ -67,6 +67,8 @@ def test_integrator_sells_shares_and_reads_the_register(demo_server, clean_serve
         "lastname": "Integrator",
         "email": "iris.integrator@example.org",
         "birthdate": "1985-04-12",
+        "gender": "female",
+        "lang": "en_US",
         "street": "Carrer de la Pau 1",
         "zip_code": "08001",
         "city": "Barcelona",
