@@ -58,7 +58,9 @@ class FaircoinController(http.Controller):
             and tx.faircoin_access_token
             and consteq(tx.faircoin_access_token, token)
         ):
-            raise werkzeug.exceptions.NotFound()
+            # Returned, not raised: with website installed, a raised NotFound
+            # on a non-website route is rendered as a 500.
+            return request.not_found()
         values = tx.get_faircoin_payment_values()
         values["return_url"] = _local_url(return_url)
         return request.render("rea_payment_faircoin.faircoin_pay_page", values)
