@@ -562,7 +562,7 @@ class ReaSubscriptionRequest(models.Model):
         partner = self.find_partner(values)
         if product.share_max_value:
             held = self._get_held_value(
-                partner, product, exclude=values.get("_exclude_request")
+                partner, product, exclude=values.get("_exclude_request"), values=values
             )
             if held + quantity * product.list_price > product.share_max_value + 1e-6:
                 errors["quantity"] = _(
@@ -590,26 +590,33 @@ class ReaSubscriptionRequest(models.Model):
                 )
 
     @api.model
-    def _get_held_value(self, partner, product, exclude=None):
+    def _get_held_value(self, partner, product, exclude=None, values=None):
         """Value of the shares of ``product`` held or requested by ``partner``
-        (the request ``exclude`` aside)."""
-        if not partner:
-            return 0.0
-        lines = (
-            self.env["rea.share.line"]
-            .sudo()
-            .read_group(
-                [
-                    ("partner_id", "=", partner.id),
-                    ("share_product_id", "=", product.id),
-                ],
-                ["total_amount"],
-                [],
+        (the request ``exclude`` aside). Without a partner, the pending
+        requests of the same e-mail (people) or register number (companies)
+        count: several requests of a newcomer add up too."""
+        lines = []
+        if partner:
+            lines = (
+                self.env["rea.share.line"]
+                .sudo()
+                .read_group(
+                    [
+                        ("partner_id", "=", partner.id),
+                        ("share_product_id", "=", product.id),
+                    ],
+                    ["total_amount"],
+                    [],
+                )
             )
-        )
+            owner_domain = [("partner_id", "=", partner.id)]
+        else:
+            owner_domain = self._get_newcomer_domain(values or {})
+            if not owner_domain:
+                return 0.0
         requests = self.sudo().read_group(
-            [
-                ("partner_id", "=", partner.id),
+            owner_domain
+            + [
                 ("share_product_id", "=", product.id),
                 ("state", "in", PENDING_STATES),
                 ("id", "!=", exclude or 0),
@@ -620,6 +627,21 @@ class ReaSubscriptionRequest(models.Model):
         held = lines[0]["total_amount"] if lines else 0.0
         requested = requests[0]["subscription_amount"] if requests else 0.0
         return (held or 0.0) + (requested or 0.0)
+
+    @api.model
+    def _get_newcomer_domain(self, values):
+        """Requests of an agent not known yet: same register number for a
+        company, same e-mail for a person (both stored normalized)."""
+        if values.get("is_company"):
+            number = self.normalize_register_number(
+                values.get("company_register_number")
+            )
+            return number and [
+                ("is_company", "=", True),
+                ("company_register_number", "=", number),
+            ]
+        email = self.normalize_email(values.get("email"))
+        return email and [("is_company", "=", False), ("email", "=", email)]
 
     @api.model
     def _check_birthdate(self, values, errors):

@@ -22,10 +22,6 @@ if given:
         st.emails(),
     )
 
-    def maybe(strategy):
-        """A field now valid, now random, now absent."""
-        return st.one_of(strategy, VALUE, st.none())
-
     @odoo.tests.common.at_install(False)
     @odoo.tests.common.post_install(True)
     class TestFormHypothesis(ShareFormCase):
@@ -36,26 +32,66 @@ if given:
             self.settle()
             self._csrf_tokens = {}
 
-        def form_strategy(self):
-            valid = self.person_data()
-            company = self.company_data()
-            fields = {
-                key: maybe(st.just(value))
-                for key, value in dict(valid, **company).items()
-            }
-            fields["email"] = maybe(st.emails())
-            fields["company_email"] = maybe(st.emails())
-            fields["quantity"] = maybe(st.integers(-5, 30).map(str))
-            fields["share_product_id"] = maybe(
-                st.sampled_from(
+        def mutation_strategy(self):
+            """(field, value) pairs that replace a field of a valid form: a
+            random value, now and then a plausible one, or the field removed
+            (None)."""
+            valid = dict(self.person_data(), **self.company_data())
+            field_names = sorted(valid) + ["company", "subscription_amount"]
+            plausible = {
+                "email": st.emails(),
+                "company_email": st.emails(),
+                "quantity": st.integers(-5, 30).map(str),
+                "share_product_id": st.sampled_from(
                     [str(self.share_person.id), str(self.share_company.id), "0"]
+                ),
+                "birthdate": st.dates().map(lambda d: d.isoformat()),
+                "subscription_amount": st.just("0.01"),
+                "company": st.sampled_from(["0", "1"]),
+            }
+            return st.sampled_from(field_names).flatmap(
+                lambda name: st.tuples(
+                    st.just(name),
+                    st.one_of(plausible.get(name, VALUE), VALUE, st.none()),
                 )
             )
-            fields["birthdate"] = maybe(st.dates().map(lambda d: d.isoformat()))
-            fields["subscription_amount"] = maybe(st.just("0.01"))
-            fields["company"] = maybe(st.sampled_from(["0", "1"]))
-            fields["website_url"] = st.sampled_from(["", "", "", "", "http://bot"])
-            return st.fixed_dictionaries(fields)
+
+        def case_strategy(self):
+            """(url, form, untouched): a valid form of the page, most often
+            left whole, else with one or two fields changed."""
+            targets = st.sampled_from(
+                [
+                    ("/become_cooperator", False),
+                    ("/become_company_cooperator", True),
+                    ("/projects/seed-coop/shares", False),
+                    ("/projects/seed-coop/shares", True),
+                ]
+            )
+            mutations = st.one_of(
+                st.just([]),
+                st.just([]),
+                st.lists(self.mutation_strategy(), min_size=1, max_size=2),
+            )
+            honeypot = st.sampled_from(["", "", "", "", "", "", "", "http://bot"])
+            # Valid quantities: at least 2 for people, 1000 at most (50 each).
+            quantity = st.integers(2, 20)
+            return st.tuples(targets, mutations, honeypot, quantity).map(
+                self.build_case
+            )
+
+        def build_case(self, case):
+            (url, is_company), mutations, honeypot, quantity = case
+            data = self.company_data() if is_company else self.person_data()
+            data["quantity"] = str(quantity)
+            if url.startswith("/projects/"):
+                data["company"] = "1" if is_company else "0"
+            data["website_url"] = honeypot
+            for name, value in mutations:
+                if value is None:
+                    data.pop(name, None)
+                else:
+                    data[name] = value
+            return url, data, not mutations and not honeypot
 
         def csrf(self, url):
             if url not in self._csrf_tokens:
@@ -63,23 +99,11 @@ if given:
             return self._csrf_tokens[url]
 
         def test_random_posts(self):
-            urls = st.sampled_from(
-                [
-                    "/become_cooperator",
-                    "/become_company_cooperator",
-                    "/projects/seed-coop/shares",
-                ]
-            )
-            random_forms = st.tuples(urls, self.form_strategy()).map(
-                lambda case: (
-                    case[0],
-                    {key: value for key, value in case[1].items() if value is not None},
-                )
-            )
-            cases = random_forms
+            cases = self.case_strategy()
+            whole = []
 
             @settings(
-                max_examples=200,
+                max_examples=240,
                 deadline=None,
                 derandomize=True,
                 database=None,
@@ -87,7 +111,7 @@ if given:
             )
             @given(case=cases)
             def check(case):
-                url, data = case
+                url, data, untouched = case
                 before = self.counts()
                 known = self.Request.search([])
                 response = self.post_form(url, data, csrf=self.csrf(url))
@@ -95,6 +119,10 @@ if given:
                 self.assertEqual(response.status_code, 200)
                 new = self.Request.search([]) - known
                 self.assertLessEqual(len(new), 1)
+                if untouched:
+                    # A valid form makes exactly one request.
+                    self.assertEqual(len(new), 1, response.text[:2000])
+                    whole.append(url)
                 # A request never brings a partner: validation does.
                 self.assertEqual(self.counts()[1], before[1])
                 if not new:
@@ -130,3 +158,13 @@ if given:
                 new.unlink()
 
             check()
+            # Most forms were valid: the checks of a written request ran.
+            self.assertGreaterEqual(len(whole), 40)
+            self.assertEqual(
+                set(whole),
+                {
+                    "/become_cooperator",
+                    "/become_company_cooperator",
+                    "/projects/seed-coop/shares",
+                },
+            )

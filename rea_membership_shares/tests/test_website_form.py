@@ -396,3 +396,67 @@ class TestProjectShareForm(ShareFormCase):
         self.assertIn('value="Soler Coop"', response.text)
         self.assertIn('value="soler@coop.example.org"', response.text)
         self.assertIn('value="B99"', response.text)
+
+    def test_maximum_counts_requests_of_a_newcomer(self):
+        # No partner yet: the pending requests of the same e-mail add up
+        # (12 x 50 requested, 12 x 50 more exceeds the maximum of 1000).
+        self.post_form(
+            "/become_cooperator",
+            self.person_data(quantity="12"),
+            files=self.id_file(),
+        )
+        self.assertEqual(
+            self.Request.search_count([("email", "=", "ana.valid@example.org")]), 1
+        )
+        before = self.counts()
+        response = self.post_form(
+            "/become_cooperator",
+            self.person_data(
+                quantity="12", firstname="Kept", email="  ANA.Valid@example.org"
+            ),
+            files=self.id_file(),
+        )
+        self.assert_error(response, "quantity", kept="Kept")
+        self.assertEqual(self.counts(), before)
+        # Another newcomer is not held back by Ana's request.
+        response = self.post_form(
+            "/become_cooperator",
+            self.person_data(quantity="12", email="other@example.org"),
+            files=self.id_file(),
+        )
+        self.assertIn("o_rea_shares_thanks", response.text)
+        self.assertEqual(self.counts(), (before[0] + 1, before[1]))
+        # A cancelled request no longer counts.
+        self.Request.search([("email", "=", "ana.valid@example.org")]).action_cancel()
+        self.assertFalse(
+            self.Request.check_values(
+                dict(
+                    self.Request.search([], limit=1)._get_check_values(),
+                    email="ana.valid@example.org",
+                    _exclude_request=False,
+                )
+            )
+        )
+
+    def test_maximum_counts_requests_of_a_new_company(self):
+        # Companies are matched by register number.
+        self.share_company.share_max_value = 600.0
+        values = {
+            "is_company": True,
+            "project_id": self.project.id,
+            "share_product_id": self.share_company.id,
+            "quantity": 2,
+            "company_register_number": "F-12345678",
+        }
+        self.assertNotIn("quantity", self.Request.check_values(values))
+        response = self.post_form(
+            "/become_company_cooperator",
+            self.company_data(company_register_number="F 12345678"),
+            files=self.id_file(),
+        )
+        self.assertIn("o_rea_shares_thanks", response.text)
+        errors = self.Request.check_values(values)
+        self.assertIn("quantity", errors)
+        self.assertIn("500", errors["quantity"])
+        other = dict(values, company_register_number="G-1")
+        self.assertNotIn("quantity", self.Request.check_values(other))
