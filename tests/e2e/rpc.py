@@ -27,3 +27,46 @@ def web_session(server, login, password):
     home = session.get(server.url + "/my", timeout=120)
     assert "/web/login" not in home.url, "login as %s failed" % login
     return session
+
+
+def subscriber_values(env, project_id, product_id, quantity, **person):
+    """A complete individual's subscription request, over RPC."""
+    values = {
+        "project_id": project_id,
+        "share_product_id": product_id,
+        "quantity": quantity,
+        "birthdate": "1985-04-12",
+        "gender": "female",
+        "lang": "en_US",
+        "street": "Carrer de la Pau 1",
+        "zip_code": "08001",
+        "city": "Barcelona",
+        "country_id": env.ref("base.es").id,
+        "iban": "ES9121000418450200051332",
+        "data_policy_approved": True,
+        "internal_rules_approved": True,
+        "financial_risk_approved": True,
+        "generic_rules_approved": True,
+    }
+    values.update(person)
+    return values
+
+
+def pay_by_bank(env, partner_id, invoice_id, amount, day=None):
+    """A customer's bank payment registered on an invoice, as staff do."""
+    values = {
+        "payment_type": "inbound",
+        "partner_type": "customer",
+        "partner_id": partner_id,
+        "amount": amount,
+        "journal_id": env["account.journal"].search([("type", "=", "bank")], limit=1)[
+            0
+        ],
+        "payment_method_id": env.ref("account.account_payment_method_manual_in").id,
+        "invoice_ids": [(6, 0, [invoice_id])],
+        "communication": "end-to-end test",
+    }
+    if day:
+        values["payment_date"] = day
+    payment_id = env["account.payment"].create(values)
+    env["account.payment"].browse(payment_id).post()

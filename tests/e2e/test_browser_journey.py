@@ -14,7 +14,7 @@ import urllib.parse
 
 import pytest
 import requests
-from rpc import rpc_client
+from rpc import pay_by_bank, rpc_client
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -280,20 +280,7 @@ def test_member_journey(demo_server, clean_server_log, people):
     assert len(subscription_ids) == 1
     subscriptions.browse(subscription_ids).action_validate()
     subscription = subscriptions.read(subscription_ids, ["invoice_id", "partner_id"])[0]
-    payment_id = env["account.payment"].create(
-        {
-            "payment_type": "inbound",
-            "partner_type": "customer",
-            "partner_id": subscription["partner_id"][0],
-            "amount": 60.0,
-            "journal_id": env["account.journal"].search(
-                [("type", "=", "bank")], limit=1
-            )[0],
-            "payment_method_id": env.ref("account.account_payment_method_manual_in").id,
-            "invoice_ids": [(6, 0, [subscription["invoice_id"][0]])],
-        }
-    )
-    env["account.payment"].browse(payment_id).post()
+    pay_by_bank(env, subscription["partner_id"][0], subscription["invoice_id"][0], 60.0)
     assert subscriptions.read(subscription_ids, ["state"])[0]["state"] == "paid"
 
     # 7. She sees her shares, the certificate and her exchanges.

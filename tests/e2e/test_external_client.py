@@ -7,29 +7,7 @@ back-office user would check: member status, share register and balances.
 
 import datetime
 
-from rpc import rpc_client
-
-
-def _bank_journal(env):
-    return env["account.journal"].search([("type", "=", "bank")], limit=1)[0]
-
-
-def _pay(env, partner_id, invoice_id, amount, journal_id, day):
-    method = env.ref("account.account_payment_method_manual_in")
-    payment_id = env["account.payment"].create(
-        {
-            "payment_type": "inbound",
-            "partner_type": "customer",
-            "partner_id": partner_id,
-            "amount": amount,
-            "journal_id": journal_id,
-            "payment_date": day,
-            "payment_method_id": method.id,
-            "invoice_ids": [(6, 0, [invoice_id])],
-            "communication": "integration test",
-        }
-    )
-    env["account.payment"].browse(payment_id).post()
+from rpc import pay_by_bank, rpc_client, subscriber_values
 
 
 def test_integrator_sells_shares_and_reads_the_register(demo_server, clean_server_log):
@@ -59,26 +37,15 @@ def test_integrator_sells_shares_and_reads_the_register(demo_server, clean_serve
         0
     ]
     requests = env["rea.subscription.request"]
-    values = {
-        "project_id": project_id,
-        "share_product_id": product_id,
-        "quantity": 4,
-        "firstname": "Iris",
-        "lastname": "Integrator",
-        "email": "iris.integrator@example.org",
-        "birthdate": "1985-04-12",
-        "gender": "female",
-        "lang": "en_US",
-        "street": "Carrer de la Pau 1",
-        "zip_code": "08001",
-        "city": "Barcelona",
-        "country_id": env.ref("base.es").id,
-        "iban": "ES9121000418450200051332",
-        "data_policy_approved": True,
-        "internal_rules_approved": True,
-        "financial_risk_approved": True,
-        "generic_rules_approved": True,
-    }
+    values = subscriber_values(
+        env,
+        project_id,
+        product_id,
+        4,
+        firstname="Iris",
+        lastname="Integrator",
+        email="iris.integrator@example.org",
+    )
     assert requests.check_values(values) == {}
     request_id = requests.create(dict(values, source="manual"))
     requests.browse(request_id).action_validate()
@@ -94,12 +61,11 @@ def test_integrator_sells_shares_and_reads_the_register(demo_server, clean_serve
     assert invoice["number"].startswith("SUBJ/")
 
     # Paid in two halves: the shares count from the second payment.
-    journal_id = _bank_journal(env)
     first = (datetime.date.today() - datetime.timedelta(days=3)).isoformat()
     last = datetime.date.today().isoformat()
-    _pay(env, partner_id, invoice_id, 50.0, journal_id, first)
+    pay_by_bank(env, partner_id, invoice_id, 50.0, first)
     assert requests.read([request_id], ["state"])[0]["state"] == "done"
-    _pay(env, partner_id, invoice_id, 50.0, journal_id, last)
+    pay_by_bank(env, partner_id, invoice_id, 50.0, last)
     assert requests.read([request_id], ["state"])[0]["state"] == "paid"
 
     member = env["res.partner"].read(

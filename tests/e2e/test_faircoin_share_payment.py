@@ -14,7 +14,7 @@ import datetime
 import pytest
 import requests
 from faircoin_support import load
-from rpc import rpc_client
+from rpc import rpc_client, subscriber_values
 
 address = load("faircoin.address")
 txbuilder = load("tests.txbuilder")
@@ -152,27 +152,19 @@ def test_share_subscription_paid_in_faircoin(demo_server, clean_server_log, stan
     ]
 
     subscriptions = env["rea.subscription.request"]
-    values = {
-        "project_id": project_id,
-        "share_product_id": product_id,
-        "quantity": 3,
-        "firstname": "Fina",
-        "lastname": "Faircoin",
-        "email": "fina.faircoin@example.org",
-        "birthdate": "1979-09-21",
-        "gender": "female",
-        "lang": "en_US",
-        "street": "Carrer del Comerç 7",
-        "zip_code": "08003",
-        "city": "Barcelona",
-        "country_id": env.ref("base.es").id,
-        "iban": "ES9121000418450200051332",
-        "acquirer_id": acquirer.id,
-        "data_policy_approved": True,
-        "internal_rules_approved": True,
-        "financial_risk_approved": True,
-        "generic_rules_approved": True,
-    }
+    values = subscriber_values(
+        env,
+        project_id,
+        product_id,
+        3,
+        firstname="Fina",
+        lastname="Faircoin",
+        email="fina.faircoin@example.org",
+        birthdate="1979-09-21",
+        street="Carrer del Comerç 7",
+        zip_code="08003",
+        acquirer_id=acquirer.id,
+    )
     assert subscriptions.check_values(values) == {}
     request_id = subscriptions.create(dict(values, source="manual"))
     subscriptions.browse(request_id).action_validate()
