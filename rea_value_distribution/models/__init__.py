@@ -1,6 +1,8 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+# The mixin must be loaded before the models inheriting it.
+from . import rea_context_coordinated_mixin  # isort: skip
 from . import (
     account_analytic_line,
     formula,

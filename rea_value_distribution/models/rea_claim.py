@@ -13,6 +13,7 @@ class ReaClaim(models.Model):
     one rule. Created and updated by distributions (in bulk, in SQL)."""
 
     _name = "rea.claim"
+    _inherit = ["rea.context.coordinated.mixin"]
     _description = "REA Claim"
     _order = "id desc"
 
@@ -43,13 +44,6 @@ class ReaClaim(models.Model):
         index=True,
         readonly=True,
         ondelete="restrict",
-    )
-    coordinator_ids = fields.Many2many(
-        "res.partner",
-        string="Coordinators",
-        compute="_compute_coordinator_ids",
-        search="_search_coordinator_ids",
-        help="Agents coordinating the context (or a network it is part of).",
     )
     claim_type = fields.Selection(CLAIM_TYPES, required=True, readonly=True)
     original_value = fields.Float(digits=VALUE_DIGITS, readonly=True)
@@ -87,17 +81,6 @@ class ReaClaim(models.Model):
             (claim.id, "%s / %s" % (claim.agent_id.name, claim.event_id.name))
             for claim in self
         ]
-
-    @api.multi
-    def _compute_coordinator_ids(self):
-        for record in self:
-            record.coordinator_ids = record.context_id.get_rea_coordinators()
-
-    @api.model
-    def _search_coordinator_ids(self, operator, value):
-        return self.env["res.partner"].search_rea_coordinated(
-            "context_id", operator, value
-        )
 
 
 class ReaClaimPayment(models.Model):

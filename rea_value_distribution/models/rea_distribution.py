@@ -14,20 +14,13 @@ class ReaDistribution(models.Model):
     with the equation frozen as it was."""
 
     _name = "rea.distribution"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "rea.context.coordinated.mixin"]
     _description = "REA Distribution"
     _order = "date desc, id desc"
 
     name = fields.Char(required=True, readonly=True, default="/", copy=False)
     context_id = fields.Many2one(
         "res.partner", required=True, readonly=True, index=True, ondelete="restrict"
-    )
-    coordinator_ids = fields.Many2many(
-        "res.partner",
-        string="Coordinators",
-        compute="_compute_coordinator_ids",
-        search="_search_coordinator_ids",
-        help="Agents coordinating the context (or a network it is part of).",
     )
     equation_id = fields.Many2one(
         "rea.value.equation", required=True, readonly=True, ondelete="restrict"
@@ -279,17 +272,6 @@ class ReaDistribution(models.Model):
             distribution._apply_claim_reductions(sign=-1)
             distribution.state = "cancelled"
         return True
-
-    @api.multi
-    def _compute_coordinator_ids(self):
-        for record in self:
-            record.coordinator_ids = record.context_id.get_rea_coordinators()
-
-    @api.model
-    def _search_coordinator_ids(self, operator, value):
-        return self.env["res.partner"].search_rea_coordinated(
-            "context_id", operator, value
-        )
 
 
 class ReaDistributionIncome(models.Model):

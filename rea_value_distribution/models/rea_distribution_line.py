@@ -10,6 +10,7 @@ class ReaDistributionLine(models.Model):
     and, if configured, one payout in accounting."""
 
     _name = "rea.distribution.line"
+    _inherit = ["rea.context.coordinated.mixin"]
     _description = "REA Distribution Line"
     _order = "distribution_id desc, amount desc, id"
 
@@ -18,13 +19,6 @@ class ReaDistributionLine(models.Model):
     )
     context_id = fields.Many2one(
         related="distribution_id.context_id", store=True, readonly=True, index=True
-    )
-    coordinator_ids = fields.Many2many(
-        "res.partner",
-        string="Coordinators",
-        compute="_compute_coordinator_ids",
-        search="_search_coordinator_ids",
-        help="Agents coordinating the context (or a network it is part of).",
     )
     date = fields.Date(related="distribution_id.date", store=True, readonly=True)
     state = fields.Selection(related="distribution_id.state", store=True, readonly=True)
@@ -265,17 +259,6 @@ class ReaDistributionLine(models.Model):
                 )
                 payable.reconcile()
                 line.refund_id = refund
-
-    @api.multi
-    def _compute_coordinator_ids(self):
-        for record in self:
-            record.coordinator_ids = record.context_id.get_rea_coordinators()
-
-    @api.model
-    def _search_coordinator_ids(self, operator, value):
-        return self.env["res.partner"].search_rea_coordinated(
-            "context_id", operator, value
-        )
 
 
 class ReaDistributionDetail(models.Model):

@@ -21,7 +21,7 @@ class ReaValueEquation(models.Model):
     each a percentage paid to one agent or shared by claims from rules."""
 
     _name = "rea.value.equation"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "rea.context.coordinated.mixin"]
     _description = "REA Value Equation"
     _order = "name, id"
 
@@ -32,13 +32,6 @@ class ReaValueEquation(models.Model):
         index=True,
         ondelete="restrict",
         domain=[("is_context", "=", True)],
-    )
-    coordinator_ids = fields.Many2many(
-        "res.partner",
-        string="Coordinators",
-        compute="_compute_coordinator_ids",
-        search="_search_coordinator_ids",
-        help="Agents coordinating the context (or a network it is part of).",
     )
     note = fields.Text()
     active = fields.Boolean(default=True)
@@ -182,14 +175,3 @@ class ReaValueEquation(models.Model):
                 "default_context_id": self.context_id.id,
             },
         }
-
-    @api.multi
-    def _compute_coordinator_ids(self):
-        for record in self:
-            record.coordinator_ids = record.context_id.get_rea_coordinators()
-
-    @api.model
-    def _search_coordinator_ids(self, operator, value):
-        return self.env["res.partner"].search_rea_coordinated(
-            "context_id", operator, value
-        )

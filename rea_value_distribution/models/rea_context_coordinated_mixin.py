@@ -1,0 +1,31 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+
+
+class ReaContextCoordinatedMixin(models.AbstractModel):
+    """Records of a context (field ``context_id``) that its coordinators
+    manage: the record rules for coordinators search ``coordinator_ids``."""
+
+    _name = "rea.context.coordinated.mixin"
+    _description = "Records managed by the coordinators of their context"
+
+    coordinator_ids = fields.Many2many(
+        "res.partner",
+        string="Coordinators",
+        compute="_compute_coordinator_ids",
+        search="_search_coordinator_ids",
+        help="Agents coordinating the context (or a network it is part of).",
+    )
+
+    @api.multi
+    def _compute_coordinator_ids(self):
+        for record in self:
+            record.coordinator_ids = record.context_id.get_rea_coordinators()
+
+    @api.model
+    def _search_coordinator_ids(self, operator, value):
+        return self.env["res.partner"].search_rea_coordinated(
+            "context_id", operator, value
+        )
