@@ -272,23 +272,3 @@ class ReaDistribution(models.Model):
             distribution._apply_claim_reductions(sign=-1)
             distribution.state = "cancelled"
         return True
-
-
-class ReaDistributionIncome(models.Model):
-    """How much of an income event a distribution shared."""
-
-    _name = "rea.distribution.income"
-    _description = "REA Distributed Income"
-
-    distribution_id = fields.Many2one(
-        "rea.distribution", required=True, ondelete="cascade", index=True
-    )
-    state = fields.Selection(related="distribution_id.state", store=True, readonly=True)
-    event_id = fields.Many2one(
-        "rea.event",
-        string="Income event",
-        required=True,
-        ondelete="restrict",
-        index=True,
-    )
-    amount = fields.Float(digits=(16, 8))
