@@ -56,7 +56,7 @@ def _start():
         )
     server = DemoServer(dbname, port, logfile, proc)
     # Installing every addon into a fresh database takes a few minutes.
-    serve._wait_for_registry(logfile, proc, seconds=1500)
+    serve._wait_for_registry(logfile, proc, seconds=1500, after=serve.SERVING)
     httpcheck.Client(server.url).wait_until_up(seconds=600, process=proc)
     return server
 

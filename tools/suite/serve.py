@@ -8,6 +8,9 @@ from . import addons as addons_mod
 from . import environment, httpcheck, logcheck, odoo, paths, postgres, testrun
 from .shell import SuiteError, say
 
+# The line `./suite run` prints just before it starts the server.
+SERVING = "Odoo serves "
+
 
 def _installed(dbname, names):
     listed = "','".join(sorted(names))
@@ -55,8 +58,8 @@ def main(args):
     conf = prepare(args)
     url = "http://localhost:%d" % args.port
     say(
-        "Odoo serves %s at %s  (log in as admin / admin; Ctrl-C stops it)"
-        % (args.db, url)
+        SERVING
+        + "%s at %s  (log in as admin / admin; Ctrl-C stops it)" % (args.db, url)
     )
     cmd = odoo.command(
         conf, args.db, "--http-port", str(args.port), "--db-filter", "^%s$" % args.db
@@ -99,17 +102,23 @@ def _check(cmd, port, dbname):
     return 0
 
 
-def _wait_for_registry(logfile, proc, seconds=600):
+def _wait_for_registry(logfile, proc, seconds=600, after=None):
     """Wait until the server has loaded its registry.
 
     Odoo 11 serves HTTP before it loads the registry, and a request that
     arrives meanwhile imports every addon in another thread; the two imports
     can race and leave models half registered ("Failed to load registry").
+    When the log also holds an install run before the server (`./suite run`
+    into a new database), only what follows the line `after` counts: the
+    installer's "Modules loaded." says nothing about the server.
     """
     deadline = time.time() + seconds
     while time.time() < deadline:
         with open(logfile) as log:
             text = log.read()
+        if after is not None:
+            start = text.rfind(after)
+            text = text[start:] if start >= 0 else ""
         if "odoo.modules.loading: Modules loaded." in text:
             return
         if proc.poll() is not None or "Failed to load registry" in text:
