@@ -36,7 +36,6 @@ COMPANY_FIELDS = {
     "representative_function": 64,
 }
 APPROVALS = ("data_policy", "internal_rules", "financial_risk", "generic_rules")
-GENDERS = ("male", "female", "other")
 DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 # ASCII digits only: str.isdigit() also accepts "¹", which int() refuses.
 NUMBER_RE = re.compile(r"^[0-9]{1,12}$")
@@ -265,10 +264,7 @@ class SubscriptionForm(http.Controller):
         lengths = dict(PERSON_FIELDS, **(is_company and COMPANY_FIELDS or {}))
         for field, max_length in lengths.items():
             values[field] = self._clean_text(post.get(field), max_length, field, errors)
-        if values["gender"] and values["gender"] not in GENDERS:
-            errors["gender"] = _("Please choose a gender from the list.")
-        if values["lang"] and values["lang"] not in self._lang_codes():
-            errors["lang"] = _("Please choose a language from the list.")
+        # Gender and language are the model's rules (check_values).
         if values["iban"]:
             values["iban"] = re.sub(r"\s+", "", values["iban"]).upper()
         values["country_id"] = self._parse_id(
@@ -309,9 +305,6 @@ class SubscriptionForm(http.Controller):
         if len(value) > max_length:
             errors[field] = _("Please keep it under %d characters.") % max_length
         return value or False
-
-    def _lang_codes(self):
-        return [code for code, _name in request.env["res.lang"].sudo().get_installed()]
 
     def _parse_id(self, raw, model, field, errors, message):
         if not raw or not isinstance(raw, str):

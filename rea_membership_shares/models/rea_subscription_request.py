@@ -13,7 +13,6 @@ from odoo.addons.base_iban.models.res_partner_bank import normalize_iban, valida
 
 _logger = logging.getLogger(__name__)
 
-EMAIL_RE = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 STATES = [
     ("draft", "Draft"),
     ("waiting", "Waiting list"),
@@ -266,7 +265,8 @@ class ReaSubscriptionRequest(models.Model):
 
     @api.model
     def normalize_email(self, email):
-        return (email or "").strip().lower()
+        # Same rule as the join requests of rea_projects.
+        return self.env["rea.join.request"].normalize_email(email)
 
     @api.model
     def normalize_register_number(self, number):
@@ -330,7 +330,9 @@ class ReaSubscriptionRequest(models.Model):
     @api.model
     def _has_shares_or_pending(self, partner):
         return bool(
-            partner.sudo().share_line_ids
+            self.env["rea.share.line"]
+            .sudo()
+            .search_count([("partner_id", "=", partner.id)])
             or self.sudo().search_count(
                 [("partner_id", "=", partner.id), ("state", "in", PENDING_STATES)]
             )
@@ -459,9 +461,10 @@ class ReaSubscriptionRequest(models.Model):
 
     @api.model
     def _check_emails(self, values, errors):
+        join_request_model = self.env["rea.join.request"]
         for key in ("email", "company_email"):
             email = self.normalize_email(values.get(key))
-            if email and (len(email) > 254 or not EMAIL_RE.match(email)):
+            if email and not join_request_model.is_valid_email(email):
                 errors.setdefault(key, _("'%s' is not a valid e-mail address.") % email)
         if values.get("is_company") and "email" not in errors:
             email = self.normalize_email(values.get("email"))
@@ -902,9 +905,7 @@ class ReaSubscriptionRequest(models.Model):
         )
         if existing:
             return
-        if bank_model.search_count(
-            [("sanitized_acc_number", "=", acc_number), ("company_id", "=", False)]
-        ) or bank_model.search_count([("sanitized_acc_number", "=", acc_number)]):
+        if bank_model.search_count([("sanitized_acc_number", "=", acc_number)]):
             # Odoo keeps account numbers unique: note it instead.
             self.message_post(
                 body=_("The IBAN %s already belongs to another contact.") % self.iban

@@ -57,33 +57,25 @@ class ResPartner(models.Model):
 
     @api.multi
     def _compute_share_totals(self):
-        # One grouped query for all the partners shown.
-        data = (
-            self.env["rea.share.line"]
-            .sudo()
-            .read_group(
-                [("partner_id", "in", self.ids)],
-                ["partner_id", "quantity", "total_amount"],
-                ["partner_id"],
-            )
-        )
-        totals = {d["partner_id"][0]: d for d in data}
-        first_dates = {}
+        # One grouped query for all the partners shown (new records have
+        # no share lines).
+        totals = {}
         ids = tuple(i for i in self.ids if isinstance(i, int))
         if ids:
             self.env.cr.execute(
-                "SELECT partner_id, min(effective_date) FROM rea_share_line "
+                "SELECT partner_id, sum(quantity), sum(total_amount), "
+                "min(effective_date) FROM rea_share_line "
                 "WHERE partner_id IN %s GROUP BY partner_id",
                 (ids,),
             )
             # Odoo reads dates from PostgreSQL as strings already.
-            first_dates = dict(self.env.cr.fetchall())
+            totals = {row[0]: row[1:] for row in self.env.cr.fetchall()}
         currency = self.env.user.company_id.currency_id
         for partner in self:
-            row = totals.get(partner.id, {})
-            partner.share_count = row.get("quantity", 0)
-            partner.share_total_value = row.get("total_amount", 0.0)
-            partner.share_effective_date = first_dates.get(partner.id) or False
+            quantity, value, first_date = totals.get(partner.id, (0, 0.0, False))
+            partner.share_count = quantity
+            partner.share_total_value = value or 0.0
+            partner.share_effective_date = first_date or False
             partner.share_currency_id = currency
 
     # Public helpers ----------------------------------------------------------
