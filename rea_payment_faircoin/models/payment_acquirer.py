@@ -17,7 +17,8 @@ class PaymentAcquirer(models.Model):
     """FairCoin acquirer: the payer sends FAIR to one of our addresses, an
     Electrum-protocol server tells what reached it. No key on the server."""
 
-    _inherit = "payment.acquirer"
+    _name = "payment.acquirer"
+    _inherit = ["payment.acquirer", "rea.faircoin.address.mixin"]
 
     provider = fields.Selection(selection_add=[("faircoin", "FairCoin")])
     faircoin_network = fields.Selection(
@@ -38,6 +39,7 @@ class PaymentAcquirer(models.Model):
     )
     faircoin_address = fields.Char(
         string="FairCoin address",
+        copy=True,
         help="Where payers send their FAIR (FairCoin 2 address of the chosen "
         "network). Only the address: no private key is stored.",
     )
@@ -81,13 +83,15 @@ class PaymentAcquirer(models.Model):
 
     @api.constrains("provider", "faircoin_address", "faircoin_network")
     def _check_faircoin_address(self):
-        checker = self.env["rea.faircoin.address.mixin"]
-        for acquirer in self.filtered(
-            lambda a: a.provider == "faircoin" and a.faircoin_address
-        ):
-            checker.check_faircoin_address(
-                acquirer.faircoin_address, acquirer.faircoin_network
-            )
+        return super()._check_faircoin_address()
+
+    @api.multi
+    def _faircoin_network(self):
+        return self.faircoin_network
+
+    @api.multi
+    def _faircoin_address_checked(self):
+        return self.provider == "faircoin" and bool(self.faircoin_address)
 
     @api.constrains(
         "faircoin_confirmations",
@@ -105,18 +109,6 @@ class PaymentAcquirer(models.Model):
                 raise UserError(_("The tolerance cannot be negative."))
             if acquirer.faircoin_timeout <= 0:
                 raise UserError(_("The server timeout must be positive."))
-
-    @api.model
-    def create(self, vals):
-        return super().create(
-            self.env["rea.faircoin.address.mixin"]._faircoin_clean_vals(vals)
-        )
-
-    @api.multi
-    def write(self, vals):
-        return super().write(
-            self.env["rea.faircoin.address.mixin"]._faircoin_clean_vals(vals)
-        )
 
     # Journal: payment creates one per acquirer module named payment_<x>;
     # this module's name does not follow that pattern.

@@ -6,7 +6,8 @@ from odoo.exceptions import AccessError
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "rea.faircoin.address.mixin"]
 
     faircoin_address = fields.Char(
         string="FairCoin address",
@@ -22,24 +23,6 @@ class ResPartner(models.Model):
         "account, where acquirers set to 'one address per project' ask "
         "their payers to pay.",
     )
-
-    @api.constrains("faircoin_address")
-    def _check_faircoin_address(self):
-        checker = self.env["rea.faircoin.address.mixin"]
-        for partner in self.filtered("faircoin_address"):
-            checker.check_faircoin_address(partner.faircoin_address)
-
-    @api.model
-    def create(self, vals):
-        return super().create(
-            self.env["rea.faircoin.address.mixin"]._faircoin_clean_vals(vals)
-        )
-
-    @api.multi
-    def write(self, vals):
-        return super().write(
-            self.env["rea.faircoin.address.mixin"]._faircoin_clean_vals(vals)
-        )
 
     @api.model
     def _get_faircoin_resource_type(self):

@@ -1,7 +1,7 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import _, api, models
+from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..faircoin.address import AddressError, decode_address
@@ -9,10 +9,39 @@ from ..faircoin.address import AddressError, decode_address
 
 class FaircoinAddressMixin(models.AbstractModel):
     """One place that checks every FairCoin address typed in: acquirers,
-    context accounts, agents."""
+    context accounts, agents. Models holding an address inherit it; its
+    check is also callable on its own (``check_faircoin_address``)."""
 
     _name = "rea.faircoin.address.mixin"
     _description = "FairCoin address check"
+
+    faircoin_address = fields.Char(string="FairCoin address", copy=False)
+
+    @api.multi
+    def _faircoin_network(self):
+        """The network the address must belong to; None accepts both."""
+        return None
+
+    @api.multi
+    def _faircoin_address_checked(self):
+        """Whether this record's address must be valid (it is set)."""
+        return bool(self.faircoin_address)
+
+    @api.constrains("faircoin_address")
+    def _check_faircoin_address(self):
+        for record in self:
+            if record._faircoin_address_checked():
+                self.check_faircoin_address(
+                    record.faircoin_address, record._faircoin_network()
+                )
+
+    @api.model
+    def create(self, vals):
+        return super().create(self._faircoin_clean_vals(vals))
+
+    @api.multi
+    def write(self, vals):
+        return super().write(self._faircoin_clean_vals(vals))
 
     @api.model
     def _faircoin_address_messages(self):
