@@ -1,6 +1,8 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from odoo.exceptions import AccessError
+
 from .common import ValueCase
 
 
@@ -128,3 +130,60 @@ class TestRollup(ValueCase):
         self.assertAlmostEqual(shares[brought.id]["share"], 100.0)
         self.assertAlmostEqual(shares[worked.id]["share"], 10.0)
         self.assertAlmostEqual(shares[worked.id]["fraction"], 0.5)
+
+    def test_purchase_of_several_goods_with_an_expense(self):
+        # 4 chairs (listed 300) and 2 stools (listed 100) with their
+        # transport (a service: an expense), 500 paid: the chairs carry
+        # 300 / 400 of it = 375 (93.75 each), the stools 125 (62.5 each).
+        chair = self.resource_type("Chair", "consumable")
+        stool = self.resource_type("Stool", "consumable")
+        transport = self.env["product.template"].create(
+            {"name": "Transport", "type": "service", "rea_behavior": "other"}
+        )
+        for resource_type in (chair, stool, transport):
+            resource_type.rea_allow_negative_stock = True
+        exchange = self.env["rea.exchange"].create(
+            {
+                "exchange_type_id": self.env.ref(
+                    "rea_exchanges.exchange_type_purchase_fiat"
+                ).id,
+                "provider_id": self.supplier.id,
+                "receiver_id": self.workshop.id,
+                "context_id": self.workshop.id,
+                "start_date": "2026-02-12",
+            }
+        )
+        goods = self.env.ref("rea_exchanges.transfer_type_purchase_fiat_goods")
+        received = {}
+        for resource_type, quantity, listed in (
+            (chair, 4.0, 300.0),
+            (stool, 2.0, 100.0),
+            (transport, 1.0, 0.0),
+        ):
+            event = exchange.add_transfer(goods, resource_type).record_event(
+                quantity,
+                date="2026-02-12",
+                extra_vals={"money_value": listed, "currency_id": self.eur.id},
+            )
+            received[resource_type] = event.to_resource_id
+        exchange.add_transfer(
+            self.env.ref("rea_exchanges.transfer_type_purchase_fiat_payment")
+        ).record_event(500.0, date="2026-02-12")
+        self.assertAlmostEqual(
+            self.Rollup.compute_value_per_unit(received[chair]), 93.75
+        )
+        self.assertAlmostEqual(
+            self.Rollup.compute_value_per_unit(received[stool]), 62.5
+        )
+
+    def test_roll_up_needs_write_access(self):
+        user = self.env["res.users"].create(
+            {
+                "name": "Outsider",
+                "login": "outsider_rollup",
+                "groups_id": [(6, 0, [self.env.ref("base.group_user").id])],
+            }
+        )
+        with self.assertRaises(AccessError):
+            self.desks.sudo(user).action_roll_up_value()
+        self.assertFalse(self.desks.value_per_unit)
