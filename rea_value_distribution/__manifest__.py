@@ -21,5 +21,7 @@
         "views/res_partner_views.xml",
         "wizards/rea_distribution_wizard_views.xml",
         "views/rea_value_distribution_menus.xml",
+        "data/product_uom_data.xml",
+        "views/rea_resource_views.xml",
     ],
 }

@@ -17,8 +17,11 @@ from . import (
     rea_distribution_income,
     rea_distribution_line,
     rea_event,
+    rea_income_share,
+    rea_resource,
     rea_value_equation,
     rea_value_equation_bucket,
     rea_value_equation_rule,
+    rea_value_rollup,
     res_partner,
 )

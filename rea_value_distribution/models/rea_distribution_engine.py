@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 from odoo.tools import float_is_zero, float_round
 
 from .formula import FormulaError, compile_formula, evaluate
+from .rea_income_share import SHARE_METHODS
 
 # Events listed by name in an explanation; the others are counted.
 EXPLAIN_EVENTS = 10
@@ -189,6 +190,14 @@ class ReaDistributionEngine(models.AbstractModel):
         """Claim rows of the bucket: each event once, under its most specific
         matching rule; the weight is what the claim counts for now."""
         best = {}
+        if bucket.filter_method in SHARE_METHODS:
+            # Income shares are walked once per bucket, not once per rule.
+            bucket_filter = dict(
+                bucket_filter,
+                share_fractions=self.env["rea.income.share"].get_bucket_fractions(
+                    bucket, bucket_filter
+                ),
+            )
         for rule in bucket.rule_ids.sorted(lambda r: (r.sequence, r.id)):
             try:
                 code = compile_formula(rule.formula)
@@ -217,7 +226,14 @@ class ReaDistributionEngine(models.AbstractModel):
                     if key not in cache:
                         cache[key] = self._evaluate(code, rule, row)
                     original = outstanding = cache[key]
-                weight = original if rule.claim_type == "equity" else outstanding
+                # The event's part in what the income came from (income
+                # shares): equity counts its part of the claim, debt and
+                # once at most what is still owed.
+                fraction = row.get("fraction", 1.0)
+                if rule.claim_type == "equity":
+                    weight = original * fraction
+                else:
+                    weight = min(outstanding, original * fraction)
                 row.update(
                     {
                         "rule": rule,
@@ -303,12 +319,15 @@ class ReaDistributionEngine(models.AbstractModel):
                     "e.has_point_in_time < (%(date_to)s::date + interval '1 day')"
                 )
                 params["date_to"] = bucket_filter["date_to"]
-        elif method == "process":
-            where.append("p.id IN %(processes)s")
-            params["processes"] = tuple(bucket_filter.get("process_ids") or [0])
-        elif method == "plan":
-            where.append("p.plan_id = %(plan)s")
-            params["plan"] = bucket_filter.get("plan_id") or 0
+        fractions = None
+        if method in SHARE_METHODS:
+            fractions = bucket_filter.get("share_fractions")
+            if fractions is None:
+                fractions = self.env["rea.income.share"].get_bucket_fractions(
+                    bucket, bucket_filter
+                )
+            where.append("e.id IN %(share_events)s")
+            params["share_events"] = tuple(fractions) or (0,)
         query = """
             SELECT e.id, e.name, e.has_point_in_time, e.provider_id, e.context_id,
                    COALESCE(NULLIF(e.resource_quantity, 0), e.effort_quantity, 0),
@@ -345,7 +364,10 @@ class ReaDistributionEngine(models.AbstractModel):
             "claim_original",
             "claim_value",
         )
-        return [dict(zip(keys, values)) for values in self.env.cr.fetchall()]
+        rows = [dict(zip(keys, values)) for values in self.env.cr.fetchall()]
+        for row in rows:
+            row["fraction"] = fractions[row["event_id"]] if fractions else 1.0
+        return rows
 
     # Rounding
 

@@ -9,6 +9,7 @@ FILTER_METHODS = [
     ("dates", "Date range"),
     ("process", "Processes"),
     ("plan", "Plan (order)"),
+    ("shipment", "Shipments"),
 ]
 
 
@@ -37,7 +38,10 @@ class ReaValueEquationBucket(models.Model):
         required=True,
         default="all",
         help="Which contributions the rules look at; the distribution "
-        "wizard asks for the dates, processes or plan.",
+        "wizard asks for the dates, processes, plan or shipments. Processes, "
+        "plan and shipments count each contribution for its share of what "
+        "was delivered, walking back through consumed inputs, used and "
+        "cited resources and purchases.",
     )
     include_sub_agents = fields.Boolean(
         string="Sub-projects included",

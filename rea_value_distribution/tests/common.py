@@ -181,3 +181,181 @@ class ValueCase(SavepointCase):
     @staticmethod
     def by_agent(distribution):
         return {line.agent_id: line.amount for line in distribution.line_ids}
+
+    # Recipes, purchases and shipments (roll-up and income shares)
+
+    @classmethod
+    def rea_event(cls, code, who, **vals):
+        """An event of action ``code`` by ``who`` in the workshop."""
+        values = {
+            "action_id": cls.env.ref("rea_base.action_%s" % code).id,
+            "provider_id": who.id,
+            "receiver_id": cls.workshop.id,
+            "context_id": cls.workshop.id,
+            "has_point_in_time": "2026-03-01 10:00:00",
+        }
+        values.update(vals)
+        return cls.env["rea.event"].create(values)
+
+    @classmethod
+    def produce(cls, process, resource_type, quantity, resource=None):
+        """Produce ``quantity``; returns the produced resource."""
+        event = cls.rea_event(
+            "produce",
+            cls.workshop,
+            output_of_id=process.id,
+            resource_conforms_to_id=resource_type.id,
+            resource_id=resource.id if resource else False,
+            resource_quantity=quantity,
+        )
+        return event.resource_id
+
+    @classmethod
+    def consume(cls, process, resource, quantity):
+        return cls.rea_event(
+            "consume",
+            cls.workshop,
+            input_of_id=process.id,
+            resource_id=resource.id,
+            resource_quantity=quantity,
+        )
+
+    @classmethod
+    def use(cls, process, resource, hours):
+        return cls.rea_event(
+            "use",
+            cls.workshop,
+            input_of_id=process.id,
+            resource_id=resource.id,
+            effort_quantity=hours,
+            effort_unit_id=cls.uom_hour.id,
+        )
+
+    @classmethod
+    def cite(cls, process, resource, percent):
+        """Cite ``resource`` for ``percent`` % of the other inputs."""
+        return cls.rea_event(
+            "cite",
+            cls.workshop,
+            input_of_id=process.id,
+            resource_id=resource.id,
+            resource_quantity=1,
+            effort_quantity=percent,
+            effort_unit_id=cls.env.ref("rea_value_distribution.product_uom_percent").id,
+        )
+
+    @classmethod
+    def bring(cls, who, resource_type, quantity, value, resource=None):
+        """A member brings a resource in (a raise marked as contribution)."""
+        event = cls.rea_event(
+            "raise",
+            who,
+            resource_conforms_to_id=resource_type.id,
+            resource_id=resource.id if resource else False,
+            resource_quantity=quantity,
+            money_value=value,
+            currency_id=cls.eur.id,
+            is_contribution=True,
+        )
+        return event
+
+    @classmethod
+    def money_contribution(cls, who, amount, date="2026-02-01"):
+        """Money a member puts in the workshop's common account."""
+        return cls.rea_event(
+            "transfer",
+            who,
+            resource_conforms_to_id=cls.euro.id,
+            resource_id=who.get_rea_account(cls.euro).id,
+            to_resource_id=cls.workshop.get_rea_account(cls.euro).id,
+            resource_quantity=amount,
+            has_point_in_time="%s 10:00:00" % date,
+            is_contribution=True,
+        )
+
+    @classmethod
+    def purchase(cls, supplier, resource_type, quantity, amount, date="2026-02-10"):
+        """The workshop buys ``quantity`` and pays ``amount`` from its
+        account; returns the received resource (the workshop's stock)."""
+        exchange = cls.env["rea.exchange"].create(
+            {
+                "exchange_type_id": cls.env.ref(
+                    "rea_exchanges.exchange_type_purchase_fiat"
+                ).id,
+                "provider_id": supplier.id,
+                "receiver_id": cls.workshop.id,
+                "context_id": cls.workshop.id,
+                "start_date": date,
+            }
+        )
+        goods = exchange.add_transfer(
+            cls.env.ref("rea_exchanges.transfer_type_purchase_fiat_goods"),
+            resource_type,
+        )
+        payment = exchange.add_transfer(
+            cls.env.ref("rea_exchanges.transfer_type_purchase_fiat_payment")
+        )
+        receipt = goods.record_event(quantity, date=date)
+        payment.record_event(amount, date=date)
+        return receipt.to_resource_id
+
+    @classmethod
+    def build_desk_recipe(cls):
+        """Desks from table tops, tops from bought wood, with work, the use
+        of a contributed CNC machine and the citation of a design.
+
+        Values (hand computed):
+        - wood: 10 bought for 200, paid from the common account funded by
+          Alice 300 and Bob 100: 20 per unit;
+        - CNC machine: brought by Carol, worth 1000; 5 per hour of use;
+        - design: Carol 5 h design x 30 = 150, 1 produced: 150;
+        - tops ("Cut tops"): 6 wood x 20 = 120 + Alice 4 h x 20 = 80 + CNC
+          2 h x 5 = 10 = 210 for 3 tops: 70 per top;
+        - desks ("Assemble desks"): 2 tops x 70 = 140 + Bob 2 h x 25 (his
+          rate) = 50 + design cited 10 % of 190 = 19 = 209 for 2 desks:
+          104.5 per desk.
+        """
+        Type = cls.resource_type
+        cls.wood_type = Type("Oak board", "consumable")
+        cls.wood_type.rea_allow_negative_stock = True
+        cls.top_type = Type("Table top", "produced")
+        cls.desk_type = Type("Desk", "produced")
+        cls.design_type = Type("Desk design", "citable")
+        cls.supplier = cls.env["res.partner"].create(
+            {"name": "Sawmill", "agent_type": "organization"}
+        )
+        cls.money_alice = cls.money_contribution(cls.alice, 300.0)
+        cls.money_bob = cls.money_contribution(cls.bob, 100.0)
+        cls.wood = cls.purchase(cls.supplier, cls.wood_type, 10.0, 200.0)
+        cls.cnc_in = cls.bring(cls.carol, cls.cnc, 1.0, 1000.0)
+        cls.cnc_machine = cls.cnc_in.resource_id
+        cls.cnc_machine.value_per_unit_of_use = 5.0
+        cls.design_proc = cls.process("Design the desk", cls.spec_design)
+        cls.design_carol = cls.work(
+            cls.carol, 5, skill=cls.design_work, process=cls.design_proc
+        )
+        cls.desk_design = cls.produce(cls.design_proc, cls.design_type, 1.0)
+        cls.cut = cls.process("Cut tops", cls.spec_make)
+        cls.consume(cls.cut, cls.wood, 6.0)
+        cls.cut_alice = cls.work(cls.alice, 4, process=cls.cut)
+        cls.use(cls.cut, cls.cnc_machine, 2.0)
+        cls.tops = cls.produce(cls.cut, cls.top_type, 3.0)
+        cls.assemble = cls.process("Assemble desks", cls.spec_make)
+        cls.consume(cls.assemble, cls.tops, 2.0)
+        cls.assemble_bob = cls.work(cls.bob, 2, process=cls.assemble)
+        cls.cite(cls.assemble, cls.desk_design, 10.0)
+        cls.desks = cls.produce(cls.assemble, cls.desk_type, 2.0)
+
+    @classmethod
+    def ship(cls, resource, quantity, customer=None):
+        """The workshop delivers ``quantity`` of ``resource``."""
+        customer = customer or cls.fund
+        return cls.rea_event(
+            "transfer",
+            cls.workshop,
+            receiver_id=customer.id,
+            resource_id=resource.id,
+            to_resource_id=customer.get_rea_account(resource.conforms_to_id).id,
+            resource_quantity=quantity,
+            has_point_in_time="2026-03-20 10:00:00",
+        )

@@ -105,6 +105,7 @@ class ReaDistributionWizard(models.TransientModel):
                 "date_to": line.date_to,
                 "process_ids": line.process_ids.ids,
                 "plan_id": line.plan_id.id,
+                "shipment_ids": line.shipment_ids.ids,
             }
             for line in self.bucket_filter_ids
         }
@@ -236,6 +237,19 @@ class ReaDistributionWizardBucket(models.TransientModel):
     date_to = fields.Date()
     process_ids = fields.Many2many("rea.process", string="Processes")
     plan_id = fields.Many2one("rea.plan")
+    shipment_ids = fields.Many2many(
+        "rea.event",
+        string="Shipments",
+        domain=[
+            (
+                "action_code",
+                "in",
+                ["transfer", "transferAllRights", "transferCustody", "deliverService"],
+            )
+        ],
+        help="Deliveries whose income is distributed: transfers or services "
+        "delivered by the project.",
+    )
 
 
 class ReaDistributionWizardPreview(models.TransientModel):
