@@ -67,6 +67,37 @@ class SharePortal(PortalAccount):
             )
         )
 
+    def _pending_subscriptions(self, partner):
+        """The member's subscription requests not paid nor cancelled yet
+        (those made inside a share operation belong to that operation)."""
+        return (
+            request.env["rea.subscription.request"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", partner.id),
+                    ("state", "in", ("draft", "waiting", "blocked", "done")),
+                    ("source", "!=", "operation"),
+                ],
+                order="date desc, id desc",
+            )
+        )
+
+    def _share_operations(self, partner):
+        """Transfers, sell-backs and conversions the member gives or receives."""
+        return (
+            request.env["rea.share.operation"]
+            .sudo()
+            .search(
+                [
+                    "|",
+                    ("partner_id", "=", partner.id),
+                    ("receiver_id", "=", partner.id),
+                ],
+                order="request_date desc, id desc",
+            )
+        )
+
     @http.route(["/my/shares"], type="http", auth="user", website=True)
     def portal_my_shares(self, **kw):
         if not self._shares_enabled():
@@ -79,6 +110,8 @@ class SharePortal(PortalAccount):
                 "partner": partner,
                 "holdings": partner.get_share_holdings(),
                 "registers": self._share_registers(partner),
+                "subscriptions": self._pending_subscriptions(partner),
+                "operations": self._share_operations(partner),
                 "has_certificate": bool(
                     partner.is_cooperator
                     and request.env.ref(CERTIFICATE_REPORT, raise_if_not_found=False)

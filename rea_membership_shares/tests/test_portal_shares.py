@@ -165,6 +165,36 @@ class TestPortalShares(ShareHttpCase):
         self.assertNotIn("o_rea_shares_registers", page_b)
         self.assertNotIn("Portal Share", page_b)
 
+    def test_my_shares_lists_own_requests_and_operations(self):
+        operation = self.env["rea.share.operation"].create(
+            {
+                "type": "sell_back",
+                "partner_id": self.user_a.partner_id.id,
+                "share_product_id": self.share.id,
+                "quantity": 1,
+            }
+        )
+        self.settle()
+        # B: her validated request, its amount and the way to pay it.
+        self.authenticate("member_b", "member_b")
+        page_b = self.url_open("/my/shares").text
+        self.assertIn("o_rea_shares_subscription_%d" % self.request_b.id, page_b)
+        self.assertIn("/my/capital_release_requests/%d" % self.invoice_b.id, page_b)
+        self.assertIn("80.00", page_b)
+        self.assertIn("Validated", page_b)
+        self.assertNotIn("o_rea_shares_operation_%d" % operation.id, page_b)
+        self.assertNotIn("o_rea_shares_operations", page_b)
+        # A: paid request is no longer pending; her own sell-back, read-only.
+        self.authenticate("member_a", "member_a")
+        page_a = self.url_open("/my/shares").text
+        self.assertNotIn("o_rea_shares_subscription_%d" % self.request_b.id, page_a)
+        self.assertNotIn("o_rea_shares_subscription_%d" % self.request_a.id, page_a)
+        self.assertNotIn("/my/capital_release_requests/%d" % self.invoice_b.id, page_a)
+        self.assertIn("o_rea_shares_operation_%d" % operation.id, page_a)
+        self.assertIn(operation.name, page_a)
+        self.assertIn("Sell-back", page_a)
+        self.assertIn("Draft", page_a)
+
     def test_certificate_download(self):
         report = self.env.ref(
             "rea_membership_shares.action_report_share_certificate",
