@@ -837,6 +837,8 @@ class ReaSubscriptionRequest(models.Model):
             "city": self.city,
             "country_id": self.country_id.id,
             "lang": self.lang,
+            "birthdate_date": self.birthdate,
+            "gender": self.gender,
             "agent_type": "individual",
             "customer": True,
         }
@@ -847,6 +849,8 @@ class ReaSubscriptionRequest(models.Model):
                     "email": self.company_email,
                     "company_register_number": self.company_register_number,
                     "is_company": True,
+                    "birthdate_date": False,
+                    "gender": False,
                     "agent_type": "organization",
                 }
             )

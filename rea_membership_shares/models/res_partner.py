@@ -45,6 +45,11 @@ class ResPartner(models.Model):
     share_effective_date = fields.Date(
         string="Member since", compute="_compute_share_totals"
     )
+    # Same names as OCA's partner_contact_birthdate / partner_contact_gender.
+    birthdate_date = fields.Date(string="Date of birth")
+    gender = fields.Selection(
+        [("male", "Male"), ("female", "Female"), ("other", "Other")]
+    )
     is_cooperator_candidate = fields.Boolean(
         string="Cooperator candidate",
         compute="_compute_is_cooperator_candidate",
