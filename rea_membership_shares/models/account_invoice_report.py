@@ -6,6 +6,7 @@ from odoo import api, fields, models
 
 class AccountInvoiceReport(models.Model):
     _inherit = "account.invoice.report"
+    _depends = {"account.invoice": ["is_capital_release"]}
 
     is_capital_release = fields.Boolean(string="Capital release request", readonly=True)
 
