@@ -954,10 +954,12 @@ class ReaSubscriptionRequest(models.Model):
             "account_id": company.share_receivable_account_id.id,
             "company_id": company.id,
             "currency_id": company.currency_id.id,
-            "payment_term_id": False,
+            "payment_term_id": company.share_payment_term_id.id,
             "fiscal_position_id": False,
             "partner_bank_id": False,
-            "date_invoice": fields.Date.context_today(self),
+            "date_invoice": (
+                company.share_release_date or fields.Date.context_today(self)
+            ),
             "origin": self.name,
             "is_capital_release": True,
             "subscription_request_id": self.id,
