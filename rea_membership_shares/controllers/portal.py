@@ -109,7 +109,31 @@ class SharePortal(PortalAccount):
         for name, checked in COOPERATOR_ACCOUNT_FIELDS.items():
             if checked in found:
                 errors.setdefault(name, found[checked])
+        if values["iban"] and "cooperator_iban" not in errors:
+            self._check_iban_owner(values["iban"], errors)
         return errors
+
+    def _check_iban_owner(self, iban, errors):
+        # Odoo keeps account numbers unique: someone else's is refused here
+        # rather than failing when it is stored.
+        commercial = self._share_partner()
+        if (
+            request.env["res.partner.bank"]
+            .sudo()
+            .search_count(
+                [
+                    ("sanitized_acc_number", "=", normalize_iban(iban).upper()),
+                    (
+                        "partner_id",
+                        "not in",
+                        commercial.search([("id", "child_of", commercial.id)]).ids,
+                    ),
+                ]
+            )
+        ):
+            errors["cooperator_iban"] = _(
+                "This bank account belongs to another contact: please contact us."
+            )
 
     def details_form_validate(self, data):
         if not self._is_account_cooperator():

@@ -6,6 +6,9 @@ from odoo import fields
 
 from .http_common import VALID_IBAN, ShareHttpCase
 
+# Valid and used by no demo contact (VALID_IBAN is).
+MEMBER_IBAN = "GB29 NWBK 6016 1331 9268 19"
+
 
 @odoo.tests.common.at_install(False)
 @odoo.tests.common.post_install(True)
@@ -163,7 +166,7 @@ class TestPortalShares(ShareHttpCase):
         self.assertIn("o_rea_shares_no_shares", page_b)
         self.assertNotIn(number_html, page_b)
         self.assertNotIn("o_rea_shares_registers", page_b)
-        self.assertNotIn("Portal Share", page_b)
+        self.assertNotIn("o_rea_shares_holdings", page_b)
 
     def test_my_shares_lists_own_requests_and_operations(self):
         operation = self.env["rea.share.operation"].create(
@@ -240,9 +243,25 @@ class TestPortalShares(ShareHttpCase):
         text = self.account_post(cooperator_lang="en_US").text
         self.assertIn("Date of birth is required.", text)
         self.assertIn("Gender is required.", text)
+        # Someone else's bank account is refused with its own message.
+        self.env["res.partner.bank"].create(
+            {
+                "acc_number": "GB82 WEST 1234 5698 7654 32",
+                "partner_id": self.user_b.partner_id.id,
+            }
+        )
+        text = self.account_post(
+            cooperator_iban="GB82 WEST 1234 5698 7654 32",
+            cooperator_birthdate="1980-02-03",
+            cooperator_gender="female",
+            cooperator_lang="en_US",
+        ).text
+        self.assertIn("This bank account belongs to another contact", text)
+        partner_a.invalidate_cache()
+        self.assertFalse(partner_a.birthdate_date)
         # Valid: saved, the IBAN as a bank account of the member.
         response = self.account_post(
-            cooperator_iban=VALID_IBAN,
+            cooperator_iban=MEMBER_IBAN,
             cooperator_birthdate="1980-02-03",
             cooperator_gender="female",
             cooperator_lang="en_US",
@@ -253,9 +272,9 @@ class TestPortalShares(ShareHttpCase):
         self.assertEqual(partner_a.gender, "female")
         self.assertEqual(
             partner_a.bank_ids.mapped("sanitized_acc_number"),
-            [VALID_IBAN.replace(" ", "")],
+            [MEMBER_IBAN.replace(" ", "")],
         )
-        self.assertIn(VALID_IBAN.replace(" ", ""), self.url_open("/my/account").text)
+        self.assertIn(MEMBER_IBAN.replace(" ", ""), self.url_open("/my/account").text)
 
     def test_account_without_shares_unchanged(self):
         self.create_user("visitor_c")
