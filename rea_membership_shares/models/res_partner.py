@@ -70,9 +70,12 @@ class ResPartner(models.Model):
     def _invoice_total(self):
         # Capital release requests are capital, not sales: keep them out of
         # the "Invoiced" total (see account.invoice.report._where_calc).
-        return super(
-            ResPartner, self.with_context(rea_shares_exclude_capital_release=True)
-        )._invoice_total()
+        # Computed values are cached per context: copy them back.
+        others = self.with_context(rea_shares_exclude_capital_release=True)
+        result = super(ResPartner, others)._invoice_total()
+        for partner, other in zip(self, others):
+            partner.total_invoiced = other.total_invoiced
+        return result
 
     @api.depends("share_line_ids", "share_register_ids")
     def _compute_share_status(self):
