@@ -3,14 +3,24 @@
 
 from werkzeug.exceptions import NotFound
 
-from odoo import http
+from odoo import _, http
 from odoo.http import request
 
 from odoo.addons.account_payment.controllers.portal import PortalAccount
+from odoo.addons.base_iban.models.res_partner_bank import normalize_iban
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 CERTIFICATE_REPORT = "rea_membership_shares.action_report_share_certificate"
 CAPITAL_RELEASE_REPORT = "rea_membership_shares.action_report_capital_release"
+# What cooperators also keep up to date on /my/account: form field name ->
+# subscription request field whose checks apply. Prefixed: the page's
+# rendering values already have a "lang".
+COOPERATOR_ACCOUNT_FIELDS = {
+    "cooperator_iban": "iban",
+    "cooperator_birthdate": "birthdate",
+    "cooperator_gender": "gender",
+    "cooperator_lang": "lang",
+}
 
 
 class SharePortal(PortalAccount):
@@ -53,6 +63,146 @@ class SharePortal(PortalAccount):
             )
         return values
 
+    # /my/account: cooperators' own data -------------------------------------
+
+    def _is_account_cooperator(self):
+        """People holding shares or waiting to: they also keep their IBAN,
+        date of birth, gender and language up to date (companies have no
+        birthdate nor gender; they keep IBAN and language)."""
+        partner = self._share_partner()
+        return self._shares_enabled() and (
+            partner.is_cooperator or partner.is_cooperator_candidate
+        )
+
+    def _cooperator_account_required(self):
+        partner = self._share_partner()
+        required = ["cooperator_lang"]
+        if not partner.is_company:
+            required += ["cooperator_birthdate", "cooperator_gender"]
+        if request.env.user.company_id.sudo().share_iban_required:
+            required.append("cooperator_iban")
+        return required
+
+    def _cooperator_account_validate(self, data):
+        """``{field: message}`` for the cooperator fields of /my/account,
+        with the checks of the subscription form."""
+        errors = {}
+        labels = {
+            "cooperator_iban": _("Bank account (IBAN)"),
+            "cooperator_birthdate": _("Date of birth"),
+            "cooperator_gender": _("Gender"),
+            "cooperator_lang": _("Language"),
+        }
+        for name in self._cooperator_account_required():
+            if not (data.get(name) or "").strip():
+                errors[name] = _("%s is required.") % labels[name]
+        values = {
+            checked: (data.get(name) or "").strip() or False
+            for name, checked in COOPERATOR_ACCOUNT_FIELDS.items()
+        }
+        values["is_company"] = self._share_partner().is_company
+        Request = request.env["rea.subscription.request"].sudo()
+        found = {}
+        Request._check_iban(values, found, as_staff=False)
+        Request._check_birthdate(values, found)
+        Request._check_references(values, found)
+        for name, checked in COOPERATOR_ACCOUNT_FIELDS.items():
+            if checked in found:
+                errors.setdefault(name, found[checked])
+        if values["iban"] and "cooperator_iban" not in errors:
+            self._check_iban_owner(values["iban"], errors)
+        return errors
+
+    def _check_iban_owner(self, iban, errors):
+        # Odoo keeps account numbers unique: someone else's is refused here
+        # rather than failing when it is stored.
+        commercial = self._share_partner()
+        if (
+            request.env["res.partner.bank"]
+            .sudo()
+            .search_count(
+                [
+                    ("sanitized_acc_number", "=", normalize_iban(iban).upper()),
+                    (
+                        "partner_id",
+                        "not in",
+                        commercial.search([("id", "child_of", commercial.id)]).ids,
+                    ),
+                ]
+            )
+        ):
+            errors["cooperator_iban"] = _(
+                "This bank account belongs to another contact: please contact us."
+            )
+
+    def details_form_validate(self, data):
+        if not self._is_account_cooperator():
+            return super().details_form_validate(data)
+        # portal refuses fields it does not know: check ours apart.
+        extra = {key: data.pop(key) for key in COOPERATOR_ACCOUNT_FIELDS if key in data}
+        error, error_message = super().details_form_validate(data)
+        data.update(extra)
+        for name, message in self._cooperator_account_validate(data).items():
+            error[name] = "error"
+            error_message.append(message)
+        return error, error_message
+
+    def _cooperator_account_write(self, data):
+        partner = request.env.user.partner_id.sudo()
+        vals = {"lang": data.get("cooperator_lang") or partner.lang}
+        if not partner.is_company:
+            vals.update(
+                {
+                    "birthdate_date": data.get("cooperator_birthdate") or False,
+                    "gender": data.get("cooperator_gender") or False,
+                }
+            )
+        partner.write(vals)
+        iban = (data.get("cooperator_iban") or "").strip()
+        if not iban:
+            return
+        acc_number = normalize_iban(iban).upper()
+        commercial = partner.commercial_partner_id
+        Bank = request.env["res.partner.bank"].sudo()
+        if Bank.search_count(
+            [
+                ("partner_id", "child_of", commercial.id),
+                ("sanitized_acc_number", "=", acc_number),
+            ]
+        ):
+            return
+        Bank.create({"acc_number": acc_number, "partner_id": commercial.id})
+
+    def _cooperator_account_values(self):
+        partner = request.env.user.partner_id.sudo()
+        # The account given last is the one shown.
+        bank = partner.commercial_partner_id.bank_ids.sorted("id", reverse=True)[:1]
+        return {
+            "rea_cooperator_account": True,
+            "rea_cooperator_required": self._cooperator_account_required(),
+            "rea_partner_iban": bank.acc_number or "",
+            "rea_partner_birthdate": partner.birthdate_date or "",
+            "rea_partner_gender": partner.gender or "",
+            "rea_partner_lang": partner.lang or "",
+            "rea_genders": request.env["res.partner"]._fields["gender"].selection,
+            "rea_langs": request.env["rea.subscription.request"]
+            .sudo()
+            ._selection_lang(),
+        }
+
+    @http.route()
+    def account(self, redirect=None, **post):
+        cooperator = self._is_account_cooperator()
+        response = super().account(redirect=redirect, **post)
+        if not cooperator:
+            return response
+        if post and response.status_code in (301, 302, 303):
+            # portal accepted the form (it only redirects then).
+            self._cooperator_account_write(post)
+        elif hasattr(response, "qcontext"):
+            response.qcontext.update(self._cooperator_account_values())
+        return response
+
     def _share_registers(self, partner):
         return (
             request.env["rea.share.register"]
@@ -64,6 +214,37 @@ class SharePortal(PortalAccount):
                     ("partner_to_id", "=", partner.id),
                 ],
                 order="date desc, id desc",
+            )
+        )
+
+    def _pending_subscriptions(self, partner):
+        """The member's subscription requests not paid nor cancelled yet
+        (those made inside a share operation belong to that operation)."""
+        return (
+            request.env["rea.subscription.request"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", partner.id),
+                    ("state", "in", ("draft", "waiting", "blocked", "done")),
+                    ("source", "!=", "operation"),
+                ],
+                order="date desc, id desc",
+            )
+        )
+
+    def _share_operations(self, partner):
+        """Transfers, sell-backs and conversions the member gives or receives."""
+        return (
+            request.env["rea.share.operation"]
+            .sudo()
+            .search(
+                [
+                    "|",
+                    ("partner_id", "=", partner.id),
+                    ("receiver_id", "=", partner.id),
+                ],
+                order="request_date desc, id desc",
             )
         )
 
@@ -79,6 +260,8 @@ class SharePortal(PortalAccount):
                 "partner": partner,
                 "holdings": partner.get_share_holdings(),
                 "registers": self._share_registers(partner),
+                "subscriptions": self._pending_subscriptions(partner),
+                "operations": self._share_operations(partner),
                 "has_certificate": bool(
                     partner.is_cooperator
                     and request.env.ref(CERTIFICATE_REPORT, raise_if_not_found=False)

@@ -4,6 +4,7 @@
 from . import (
     account_chart_template,
     account_invoice,
+    account_invoice_report,
     payment_transaction,
     product_template,
     rea_join_request,

@@ -837,6 +837,8 @@ class ReaSubscriptionRequest(models.Model):
             "city": self.city,
             "country_id": self.country_id.id,
             "lang": self.lang,
+            "birthdate_date": self.birthdate,
+            "gender": self.gender,
             "agent_type": "individual",
             "customer": True,
         }
@@ -847,6 +849,8 @@ class ReaSubscriptionRequest(models.Model):
                     "email": self.company_email,
                     "company_register_number": self.company_register_number,
                     "is_company": True,
+                    "birthdate_date": False,
+                    "gender": False,
                     "agent_type": "organization",
                 }
             )
@@ -950,10 +954,12 @@ class ReaSubscriptionRequest(models.Model):
             "account_id": company.share_receivable_account_id.id,
             "company_id": company.id,
             "currency_id": company.currency_id.id,
-            "payment_term_id": False,
+            "payment_term_id": company.share_payment_term_id.id,
             "fiscal_position_id": False,
             "partner_bank_id": False,
-            "date_invoice": fields.Date.context_today(self),
+            "date_invoice": (
+                company.share_release_date or fields.Date.context_today(self)
+            ),
             "origin": self.name,
             "is_capital_release": True,
             "subscription_request_id": self.id,

@@ -80,6 +80,17 @@ class ResCompany(models.Model):
     share_mail_no_shares_left = fields.Boolean(
         string="Send no shares left e-mail", default=True
     )
+    share_payment_term_id = fields.Many2one(
+        "account.payment.term",
+        string="Capital release payment terms",
+        help="Payment terms of the capital release requests (none: due on "
+        "their date).",
+    )
+    share_release_date = fields.Date(
+        string="Capital release requests dated",
+        help="When set, capital release requests carry this date instead of "
+        "the day of validation (e.g. a share offer closing on a given day).",
+    )
     share_board_representative = fields.Char(string="Board representative")
     share_signature = fields.Binary(string="Signature", attachment=True)
 

@@ -80,4 +80,6 @@ class ResConfigSettings(models.TransientModel):
     share_board_representative = fields.Char(
         related="company_id.share_board_representative"
     )
+    share_payment_term_id = fields.Many2one(related="company_id.share_payment_term_id")
+    share_release_date = fields.Date(related="company_id.share_release_date")
     share_signature = fields.Binary(related="company_id.share_signature")

@@ -45,6 +45,37 @@ class ResPartner(models.Model):
     share_effective_date = fields.Date(
         string="Member since", compute="_compute_share_totals"
     )
+    # Same names as OCA's partner_contact_birthdate / partner_contact_gender.
+    birthdate_date = fields.Date(string="Date of birth")
+    gender = fields.Selection(
+        [("male", "Male"), ("female", "Female"), ("other", "Other")]
+    )
+    is_cooperator_candidate = fields.Boolean(
+        string="Cooperator candidate",
+        compute="_compute_is_cooperator_candidate",
+        store=True,
+        help="Has a validated subscription request whose capital release "
+        "request is not paid yet.",
+    )
+
+    @api.depends("subscription_request_ids.state")
+    def _compute_is_cooperator_candidate(self):
+        for partner in self:
+            partner.is_cooperator_candidate = any(
+                state == "done"
+                for state in partner.sudo().subscription_request_ids.mapped("state")
+            )
+
+    @api.multi
+    def _invoice_total(self):
+        # Capital release requests are capital, not sales: keep them out of
+        # the "Invoiced" total (see account.invoice.report._where_calc).
+        # Computed values are cached per context: copy them back.
+        others = self.with_context(rea_shares_exclude_capital_release=True)
+        result = super(ResPartner, others)._invoice_total()
+        for partner, other in zip(self, others):
+            partner.total_invoiced = other.total_invoiced
+        return result
 
     @api.depends("share_line_ids", "share_register_ids")
     def _compute_share_status(self):

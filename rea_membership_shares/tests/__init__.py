@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import (
+    test_capital_release_invoicing,
     test_form_hypothesis,
     test_operation,
     test_operation_accounting,

@@ -4,7 +4,10 @@
 import odoo.tests
 from odoo import fields
 
-from .http_common import ShareHttpCase
+from .http_common import VALID_IBAN, ShareHttpCase
+
+# Valid and used by no demo contact (VALID_IBAN is).
+MEMBER_IBAN = "GB29 NWBK 6016 1331 9268 19"
 
 
 @odoo.tests.common.at_install(False)
@@ -163,7 +166,125 @@ class TestPortalShares(ShareHttpCase):
         self.assertIn("o_rea_shares_no_shares", page_b)
         self.assertNotIn(number_html, page_b)
         self.assertNotIn("o_rea_shares_registers", page_b)
-        self.assertNotIn("Portal Share", page_b)
+        self.assertNotIn("o_rea_shares_holdings", page_b)
+
+    def test_my_shares_lists_own_requests_and_operations(self):
+        operation = self.env["rea.share.operation"].create(
+            {
+                "type": "sell_back",
+                "partner_id": self.user_a.partner_id.id,
+                "share_product_id": self.share.id,
+                "quantity": 1,
+            }
+        )
+        self.settle()
+        # B: her validated request, its amount and the way to pay it.
+        self.authenticate("member_b", "member_b")
+        page_b = self.url_open("/my/shares").text
+        self.assertIn("o_rea_shares_subscription_%d" % self.request_b.id, page_b)
+        self.assertIn("/my/capital_release_requests/%d" % self.invoice_b.id, page_b)
+        self.assertIn("80.00", page_b)
+        self.assertIn("Validated", page_b)
+        self.assertNotIn("o_rea_shares_operation_%d" % operation.id, page_b)
+        self.assertNotIn("o_rea_shares_operations", page_b)
+        # A: paid request is no longer pending; her own sell-back, read-only.
+        self.authenticate("member_a", "member_a")
+        page_a = self.url_open("/my/shares").text
+        self.assertNotIn("o_rea_shares_subscription_%d" % self.request_b.id, page_a)
+        self.assertNotIn("o_rea_shares_subscription_%d" % self.request_a.id, page_a)
+        self.assertNotIn("/my/capital_release_requests/%d" % self.invoice_b.id, page_a)
+        self.assertIn("o_rea_shares_operation_%d" % operation.id, page_a)
+        self.assertIn(operation.name, page_a)
+        self.assertIn("Sell-back", page_a)
+        self.assertIn("Draft", page_a)
+
+    def account_post(self, **extra):
+        data = {
+            "name": "Member A",
+            "email": "member_a@example.org",
+            "phone": "+32 2 000 00 00",
+            "street": "Main street 1",
+            "city": "Brussels",
+            "zipcode": "1000",
+            "country_id": str(self.env.ref("base.be").id),
+        }
+        data.update(extra)
+        return self.post_form("/my/account", data)
+
+    def test_account_cooperator_fields_checked_per_field(self):
+        partner_a = self.user_a.partner_id
+        self.authenticate("member_a", "member_a")
+        page = self.url_open("/my/account").text
+        for name in ("iban", "birthdate", "gender", "lang"):
+            self.assertIn('name="cooperator_%s"' % name, page)
+        response = self.account_post(
+            cooperator_iban="XX00 1234",
+            cooperator_birthdate="2990-01-01",
+            cooperator_gender="alien",
+            cooperator_lang="xx_XX",
+        )
+        self.assertEqual(response.status_code, 200)
+        text = response.text
+        self.assertIn("The date of birth is in the future.", text)
+        self.assertIn("Choose a gender from the list.", text)
+        self.assertIn("Choose a language from the list.", text)
+        self.assertIn("o_rea_shares_account_iban", text)
+        self.assertIn('value="XX00 1234"', text)
+        for name in ("iban", "birthdate", "gender", "lang"):
+            self.assertRegex(
+                text,
+                r"has-error col-lg-6 o_rea_shares_account_%s" % name,
+            )
+        partner_a.invalidate_cache()
+        self.assertFalse(partner_a.birthdate_date)
+        self.assertFalse(partner_a.gender)
+        self.assertFalse(partner_a.bank_ids)
+        # Missing values are named one by one.
+        text = self.account_post(cooperator_lang="en_US").text
+        self.assertIn("Date of birth is required.", text)
+        self.assertIn("Gender is required.", text)
+        # Someone else's bank account is refused with its own message.
+        self.env["res.partner.bank"].create(
+            {
+                "acc_number": "GB82 WEST 1234 5698 7654 32",
+                "partner_id": self.user_b.partner_id.id,
+            }
+        )
+        text = self.account_post(
+            cooperator_iban="GB82 WEST 1234 5698 7654 32",
+            cooperator_birthdate="1980-02-03",
+            cooperator_gender="female",
+            cooperator_lang="en_US",
+        ).text
+        self.assertIn("This bank account belongs to another contact", text)
+        partner_a.invalidate_cache()
+        self.assertFalse(partner_a.birthdate_date)
+        # Valid: saved, the IBAN as a bank account of the member.
+        response = self.account_post(
+            cooperator_iban=MEMBER_IBAN,
+            cooperator_birthdate="1980-02-03",
+            cooperator_gender="female",
+            cooperator_lang="en_US",
+        )
+        self.assertTrue(response.url.endswith("/my/home"), response.url)
+        partner_a.invalidate_cache()
+        self.assertEqual(partner_a.birthdate_date, "1980-02-03")
+        self.assertEqual(partner_a.gender, "female")
+        self.assertEqual(
+            partner_a.bank_ids.mapped("sanitized_acc_number"),
+            [MEMBER_IBAN.replace(" ", "")],
+        )
+        self.assertIn(MEMBER_IBAN.replace(" ", ""), self.url_open("/my/account").text)
+
+    def test_account_without_shares_unchanged(self):
+        self.create_user("visitor_c")
+        self.settle()
+        self.authenticate("visitor_c", "visitor_c")
+        self.assertNotIn("cooperator_iban", self.url_open("/my/account").text)
+        response = self.account_post(cooperator_iban=VALID_IBAN)
+        self.assertIn("Unknown field", response.text)
+        visitor = self.env["res.users"].search([("login", "=", "visitor_c")])
+        self.assertFalse(visitor.partner_id.bank_ids)
 
     def test_certificate_download(self):
         report = self.env.ref(

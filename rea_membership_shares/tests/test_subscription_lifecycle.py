@@ -1,6 +1,7 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 
 from .common import SharesCase
@@ -73,6 +74,27 @@ class TestSubscriptionLifecycle(SharesCase):
         other.action_validate()
         self.assertEqual(other.invoice_id.journal_id, invoice.journal_id)
         self.assertNotEqual(other.invoice_id.number, invoice.number)
+
+    def test_capital_release_date_and_payment_terms(self):
+        # Without settings: dated on validation, due the same day.
+        request = self.make_request()
+        request.action_validate()
+        today = fields.Date.context_today(request)
+        self.assertEqual(request.invoice_id.date_invoice, today)
+        self.assertFalse(request.invoice_id.payment_term_id)
+        self.assertEqual(request.invoice_id.date_due, today)
+        # A forced date and payment terms of the company.
+        term = self.env.ref("account.account_payment_term_15days")
+        forced = "%s-03-01" % today[:4]
+        self.company.write(
+            {"share_payment_term_id": term.id, "share_release_date": forced}
+        )
+        other = self.make_request(email="other.person@example.org")
+        other.action_validate()
+        invoice = other.invoice_id
+        self.assertEqual(invoice.date_invoice, forced)
+        self.assertEqual(invoice.payment_term_id, term)
+        self.assertEqual(invoice.date_due, "%s-03-16" % today[:4])
 
     def test_share_price_frozen_at_request(self):
         request = self.make_request()
