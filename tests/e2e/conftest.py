@@ -6,6 +6,7 @@ browser. The server is stopped and its database dropped at the end of the sessio
 """
 
 import os
+import re
 import signal
 import subprocess
 import time
@@ -16,6 +17,7 @@ from suite.shell import SuiteError
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ARTIFACTS = os.path.join(ROOT, ".data", "artifacts", "e2e")
+LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ ")
 
 
 class DemoServer(object):
@@ -30,15 +32,30 @@ class DemoServer(object):
         return os.path.getsize(self.logfile)
 
     def problems_since(self, offset):
-        """ERROR/CRITICAL lines and tracebacks the server logged after offset."""
+        """ERROR/CRITICAL lines and whole tracebacks logged after offset.
+
+        A traceback is kept with its last lines (the exception itself), so a
+        failure report says what went wrong, not only that something did.
+        """
         with open(self.logfile, errors="replace") as handle:
             handle.seek(offset)
             lines = handle.read().splitlines()
-        return [
-            line
-            for line in lines
-            if " ERROR " in line or " CRITICAL " in line or "Traceback" in line
-        ]
+        problems, block = [], None
+        for line in lines:
+            if block is not None:
+                if LOG_LINE.match(line):
+                    problems.append("\n".join(block[:3] + ["..."] + block[-4:]))
+                    block = None
+                else:
+                    block.append(line)
+                    continue
+            if "Traceback" in line:
+                block = [line]
+            elif " ERROR " in line or " CRITICAL " in line:
+                problems.append(line)
+        if block is not None:
+            problems.append("\n".join(block[:3] + ["..."] + block[-4:]))
+        return problems
 
 
 def _launch(dbname, port, logfile):
@@ -126,7 +143,7 @@ def clean_server_log(demo_server):
     offset = demo_server.log_size()
     yield demo_server
     problems = demo_server.problems_since(offset)
-    assert not problems, "the server logged:\n" + "\n".join(problems[:20])
+    assert not problems, "the server logged:\n" + "\n".join(problems[:8])
 
 
 @pytest.fixture(scope="session")
