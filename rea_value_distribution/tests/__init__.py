@@ -1,3 +1,3 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import test_contributions, test_value_equation
+from . import test_contributions, test_recipes, test_value_equation
