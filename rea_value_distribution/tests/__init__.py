@@ -4,6 +4,7 @@ from . import (
     test_contributions,
     test_distribution_queries,
     test_income_shares,
+    test_recipes,
     test_rollup,
     test_value_equation,
 )
