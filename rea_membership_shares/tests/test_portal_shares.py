@@ -1,6 +1,8 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import re
+
 import odoo.tests
 from odoo import fields
 
@@ -266,7 +268,15 @@ class TestPortalShares(ShareHttpCase):
             cooperator_gender="female",
             cooperator_lang="en_US",
         )
-        self.assertTrue(response.url.endswith("/my/home"), response.url)
+        self.assertTrue(
+            response.url.endswith("/my/home"),
+            "%s %s: %s"
+            % (
+                response.status_code,
+                response.url,
+                re.findall(r"(?s)alert-danger.{0,600}", response.text),
+            ),
+        )
         partner_a.invalidate_cache()
         self.assertEqual(partner_a.birthdate_date, "1980-02-03")
         self.assertEqual(partner_a.gender, "female")

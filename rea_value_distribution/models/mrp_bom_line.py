@@ -94,7 +94,8 @@ class MrpBomLine(models.Model):
         if self.rea_role == "cite" and self.rea_cite_mode == "percent":
             if not 0 < self.rea_cite_percent <= 100:
                 raise ValidationError(
-                    _("The citation % of %s must be above 0 and at most 100.") % name
+                    _("The citation percentage of %s must be above 0 and at most 100.")
+                    % name
                 )
         if self.rea_use_price < 0:
             raise ValidationError(

@@ -290,9 +290,13 @@ class ReaRecipePlanner(models.AbstractModel):
 
     @api.model
     def _get_scheduled(self, template, state):
+        """What other plans will still produce of ``template`` and not
+        consume themselves: their own dependent demand is not available."""
+        produce = self.env.ref("rea_base.action_produce")
+        consume = self.env.ref("rea_base.action_consume")
         data = self.env["rea.commitment"].read_group(
             [
-                ("action_id", "=", self.env.ref("rea_base.action_produce").id),
+                ("action_id", "in", [produce.id, consume.id]),
                 ("resource_conforms_to_id", "=", template.id),
                 ("context_id", "=", state["context"].id),
                 ("finished", "=", False),
@@ -300,10 +304,13 @@ class ReaRecipePlanner(models.AbstractModel):
                 ("plan_id", "=", False),
                 ("plan_id", "!=", state["plan"].id),
             ],
-            ["unfulfilled_quantity"],
-            [],
+            ["action_id", "unfulfilled_quantity"],
+            ["action_id"],
         )
-        return (data[0]["unfulfilled_quantity"] or 0.0) if data else 0.0
+        totals = {
+            row["action_id"][0]: row["unfulfilled_quantity"] or 0.0 for row in data
+        }
+        return max(totals.get(produce.id, 0.0) - totals.get(consume.id, 0.0), 0.0)
 
     # Manufacturing orders -----------------------------------------------
 

@@ -68,4 +68,7 @@ class TestDistributionQueries(ValueCase):
         self._measure(5)
         small = self._measure(50)
         large = self._measure(500)
-        self.assertEqual(small, large)
+        # Ten times the events, no more queries (one fewer may come from a
+        # cache the first measure filled).
+        self.assertLessEqual(large[0], small[0])
+        self.assertLessEqual(large[1], small[1])
