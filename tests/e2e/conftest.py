@@ -41,24 +41,55 @@ class DemoServer(object):
         ]
 
 
-def _start():
-    # The runner drops rea_test_run_<pid>… databases whose process is gone.
-    dbname = "rea_test_run_%d_e2e" % os.getpid()
-    port = odoo.free_port()
-    logfile = os.path.join(paths.ensure_dir(paths.LOGS), "%s-serve.log" % dbname)
-    with open(logfile, "w") as log:
-        proc = subprocess.Popen(
+def _launch(dbname, port, logfile):
+    with open(logfile, "a") as log:
+        return subprocess.Popen(
             [os.path.join(ROOT, "suite"), "run", "--db", dbname, "--port", str(port)],
             cwd=ROOT,
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    server = DemoServer(dbname, port, logfile, proc)
-    # Installing every addon into a fresh database takes a few minutes.
-    serve._wait_for_registry(logfile, proc, seconds=1500, after=serve.SERVING)
-    httpcheck.Client(server.url).wait_until_up(seconds=600, process=proc)
-    return server
+
+
+def _log_tail(logfile, lines=40):
+    with open(logfile, errors="replace") as handle:
+        return "\n".join(handle.read().splitlines()[-lines:])
+
+
+def _kill(proc):
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait(timeout=30)
+
+
+def _start(attempts=2):
+    """Install and serve the demo database; a second attempt only serves it.
+
+    A failed start is retried once (the database is installed by then, so
+    the retry is quick) and reported with the end of the server log.
+    """
+    # The runner drops rea_test_run_<pid>… databases whose process is gone.
+    dbname = "rea_test_run_%d_e2e" % os.getpid()
+    logfile = os.path.join(paths.ensure_dir(paths.LOGS), "%s-serve.log" % dbname)
+    open(logfile, "w").close()
+    for attempt in range(1, attempts + 1):
+        port = odoo.free_port()
+        proc = _launch(dbname, port, logfile)
+        server = DemoServer(dbname, port, logfile, proc)
+        try:
+            # Installing every addon into a fresh database takes a few minutes.
+            serve._wait_for_registry(logfile, proc, seconds=1500, after=serve.SERVING)
+            httpcheck.Client(server.url).wait_until_up(seconds=600, process=proc)
+            return server
+        except SuiteError as error:
+            _kill(proc)
+            if attempt == attempts:
+                raise SuiteError(
+                    "%s; end of the server log:\n%s" % (error, _log_tail(logfile))
+                )
 
 
 def _stop(server):

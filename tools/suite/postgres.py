@@ -106,6 +106,15 @@ def ensure_server():
             "No PostgreSQL server answers and none is installed here "
             "(no pg_lsclusters). Install PostgreSQL 15 and start it."
         )
+    # Another command of ours may have just started the cluster: it refuses
+    # connections while it starts up, which is not a failure.
+    for _attempt in range(60):
+        if "starting up" not in probe.stdout or _server_answers():
+            break
+        time.sleep(1)
+        probe = run(
+            ["psql", "-X", "-d", "postgres", "-c", "select 1"], check=False, quiet=True
+        )
     if not _server_answers():
         raise SuiteError("PostgreSQL does not answer: %s" % probe.stdout.strip())
 
