@@ -20,6 +20,8 @@
         "views/rea_event_views.xml",
         "views/res_partner_views.xml",
         "wizards/rea_distribution_wizard_views.xml",
+        "wizards/rea_plan_from_recipe_wizard_views.xml",
+        "views/mrp_bom_views.xml",
         "views/rea_value_distribution_menus.xml",
         "data/product_uom_data.xml",
         "views/rea_resource_views.xml",

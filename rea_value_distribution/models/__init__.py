@@ -6,6 +6,9 @@ from . import rea_context_coordinated_mixin  # isort: skip
 from . import (
     account_analytic_line,
     formula,
+    mrp_bom,
+    mrp_bom_line,
+    mrp_production,
     project_project,
     rea_agent_skill_rate,
     rea_claim,
@@ -18,6 +21,7 @@ from . import (
     rea_distribution_line,
     rea_event,
     rea_income_share,
+    rea_recipe_planner,
     rea_resource,
     rea_value_equation,
     rea_value_equation_bucket,

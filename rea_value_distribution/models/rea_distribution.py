@@ -113,14 +113,7 @@ class ReaDistribution(models.Model):
                 "note": note or False,
             }
         )
-        for income_event, amount in incomes or []:
-            self.env["rea.distribution.income"].create(
-                {
-                    "distribution_id": distribution.id,
-                    "event_id": income_event.id,
-                    "amount": amount,
-                }
-            )
+        distribution._write_incomes(incomes or [])
         distribution._write_lines(result, engine.get_group_lines(result))
         distribution._write_claims(result)
         distribution.line_ids._record_events()
@@ -144,28 +137,109 @@ class ReaDistribution(models.Model):
 
     @api.multi
     def _write_lines(self, result, group_lines):
+        """One line per recipient and its details, in bulk: two queries
+        whatever the number of recipients. The related stored fields of the
+        lines and details are written with them."""
         self.ensure_one()
-        details_by_agent = {}
-        for values in group_lines:
-            details_by_agent.setdefault(values["agent_id"], []).append(values)
-        for agent_id, amount in sorted(result["agents"].items()):
-            line = self.env["rea.distribution.line"].create(
+        agents = sorted(result["agents"].items())
+        if not agents:
+            return
+        cr = self.env.cr
+        cr.execute(
+            """
+            INSERT INTO rea_distribution_line (distribution_id, context_id, date,
+                   state, currency_id, agent_id, amount, is_residue_recipient,
+                   create_uid, create_date, write_uid, write_date)
+            SELECT d.id, d.context_id, d.date, d.state, d.currency_id, n.agent_id,
+                   n.amount, n.agent_id = %(residue_agent)s,
+                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
+              FROM rea_distribution d,
+                   unnest(%(agents)s::int[], %(amounts)s::numeric[])
+                   WITH ORDINALITY AS n(agent_id, amount, seq)
+             WHERE d.id = %(distribution)s
+          ORDER BY n.seq
+         RETURNING id, agent_id
+            """,
+            {
+                "distribution": self.id,
+                "residue_agent": result["residue_agent_id"] or 0,
+                "uid": self.env.uid,
+                "agents": [agent for agent, _amount in agents],
+                "amounts": [amount for _agent, amount in agents],
+            },
+        )
+        line_by_agent = {agent: line for line, agent in cr.fetchall()}
+        details = [
+            values for values in group_lines if values["agent_id"] in line_by_agent
+        ]
+        if details:
+            cr.execute(
+                """
+                INSERT INTO rea_distribution_detail (distribution_id, line_id,
+                       agent_id, bucket_id, rule_id, currency_id, claim_count,
+                       claim_value, amount, explanation, create_uid, create_date,
+                       write_uid, write_date)
+                SELECT d.id, n.line_id, n.agent_id, n.bucket_id, n.rule_id,
+                       d.currency_id, n.claim_count, n.claim_value, n.amount,
+                       n.explanation, %(uid)s, now() at time zone 'UTC', %(uid)s,
+                       now() at time zone 'UTC'
+                  FROM rea_distribution d,
+                       unnest(%(lines)s::int[], %(agents)s::int[],
+                              %(buckets)s::int[], %(rules)s::int[],
+                              %(counts)s::int[], %(values)s::numeric[],
+                              %(amounts)s::numeric[], %(explanations)s::text[])
+                       WITH ORDINALITY AS n(line_id, agent_id, bucket_id, rule_id,
+                            claim_count, claim_value, amount, explanation, seq)
+                 WHERE d.id = %(distribution)s
+              ORDER BY n.seq
+                """,
                 {
-                    "distribution_id": self.id,
-                    "agent_id": agent_id,
-                    "amount": amount,
-                    "is_residue_recipient": agent_id == result["residue_agent_id"],
-                }
+                    "distribution": self.id,
+                    "uid": self.env.uid,
+                    "lines": [line_by_agent[v["agent_id"]] for v in details],
+                    "agents": [v["agent_id"] for v in details],
+                    "buckets": [v["bucket_id"] or None for v in details],
+                    "rules": [v["rule_id"] or None for v in details],
+                    "counts": [v["claim_count"] for v in details],
+                    "values": [v["claim_value"] for v in details],
+                    "amounts": [v["amount"] for v in details],
+                    "explanations": [v["explanation"] or None for v in details],
+                },
             )
-            for values in details_by_agent.get(agent_id, []):
-                self.env["rea.distribution.detail"].create(
-                    dict(values, distribution_id=self.id, line_id=line.id)
-                )
+        self.invalidate_cache(["line_ids", "detail_ids"], self.ids)
+
+    @api.multi
+    def _write_incomes(self, incomes):
+        """How much of each income event this distribution shares."""
+        self.ensure_one()
+        if not incomes:
+            return
+        self.env.cr.execute(
+            """
+            INSERT INTO rea_distribution_income (distribution_id, state, event_id,
+                   amount, create_uid, create_date, write_uid, write_date)
+            SELECT d.id, d.state, n.event_id, n.amount, %(uid)s,
+                   now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
+              FROM rea_distribution d,
+                   unnest(%(events)s::int[], %(amounts)s::numeric[])
+                   AS n(event_id, amount)
+             WHERE d.id = %(distribution)s
+            """,
+            {
+                "distribution": self.id,
+                "uid": self.env.uid,
+                "events": [event.id for event, _amount in incomes],
+                "amounts": [amount for _event, amount in incomes],
+            },
+        )
+        self.invalidate_cache(["income_ids"], self.ids)
 
     @api.multi
     def _write_claims(self, result):
         """Create the new claims and update the outstanding values, in bulk:
-        a few queries whatever the number of claims."""
+        a few queries whatever the number of claims. New claims are written
+        already reduced by this payment; only the existing ones are updated
+        (never below zero, never above their original value)."""
         self.ensure_one()
         rows = result["claims"]
         if not rows:
@@ -173,6 +247,7 @@ class ReaDistribution(models.Model):
         cr = self.env.cr
         uid = self.env.uid
         new_rows = [row for row in rows if not row[2]]
+        old_rows = [row for row in rows if row[2]]
         if new_rows:
             cr.execute(
                 """
@@ -180,14 +255,16 @@ class ReaDistribution(models.Model):
                        context_id, claim_type, original_value, value, claim_date,
                        create_uid, create_date, write_uid, write_date)
                 SELECT n.event_id, n.rule_id, rule.equation_id, n.agent_id,
-                       n.context_id, n.claim_type, n.original, n.original,
+                       n.context_id, n.claim_type, n.original,
+                       LEAST(n.original, GREATEST(0, n.original - n.reduction)),
                        now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC',
                        %(uid)s, now() at time zone 'UTC'
                   FROM unnest(%(events)s::int[], %(rules)s::int[],
                               %(agents)s::int[], %(contexts)s::int[],
-                              %(types)s::varchar[], %(originals)s::numeric[])
+                              %(types)s::varchar[], %(originals)s::numeric[],
+                              %(reductions)s::numeric[])
                        AS n(event_id, rule_id, agent_id, context_id, claim_type,
-                            original)
+                            original, reduction)
                   JOIN rea_value_equation_rule rule ON rule.id = n.rule_id
              RETURNING id, event_id, rule_id
                 """,
@@ -199,11 +276,32 @@ class ReaDistribution(models.Model):
                     "contexts": [r[4] for r in new_rows],
                     "types": [r[5] for r in new_rows],
                     "originals": [r[6] for r in new_rows],
+                    "reductions": [r[9] for r in new_rows],
                 },
             )
             ids = {(event, rule): cid for cid, event, rule in cr.fetchall()}
             for row in new_rows:
                 row[2] = ids[(row[0], row[1])]
+        reduced = [row for row in old_rows if row[9]]
+        if reduced:
+            cr.execute(
+                """
+                UPDATE rea_claim c
+                   SET value = LEAST(c.original_value,
+                                     GREATEST(0, c.value - p.reduction)),
+                       write_uid = %(uid)s, write_date = now() at time zone 'UTC'
+                  FROM (SELECT claim_id, sum(reduction) AS reduction
+                          FROM unnest(%(claims)s::int[], %(reductions)s::numeric[])
+                               AS n(claim_id, reduction)
+                      GROUP BY claim_id) p
+                 WHERE p.claim_id = c.id
+                """,
+                {
+                    "uid": uid,
+                    "claims": [r[2] for r in reduced],
+                    "reductions": [r[9] for r in reduced],
+                },
+            )
         cr.execute(
             """
             INSERT INTO rea_claim_payment (claim_id, distribution_id, agent_id,
@@ -223,7 +321,8 @@ class ReaDistribution(models.Model):
                 "reductions": [r[9] for r in rows],
             },
         )
-        self._apply_claim_reductions(sign=1)
+        self.env["rea.claim"].invalidate_cache()
+        self.invalidate_cache(["claim_payment_ids"], self.ids)
 
     @api.multi
     def _apply_claim_reductions(self, sign):

@@ -138,34 +138,52 @@ class ReaDistributionEngine(models.AbstractModel):
         remaining = bucket.equation_id.percentage_behavior == "remaining"
         info["portion"] = portion
         distributed = 0.0
+        claims = result["claims"]
+        # Rule values and groups looked up once per rule and agent, not per
+        # row: a bucket may have 100,000 claim rows.
+        rule_data = {}
+        groups = {}
         for row in rows:
             rule = row["rule"]
-            # Claims never receive more than their value, except equity-like
-            # claims in straight mode, which share the whole bucket pro rata.
-            capped = remaining or rule.claim_type != "equity"
-            pay = row["weight"] * (min(portion, 1.0) if capped else portion)
-            if rule.claim_type == "debt":
+            data = rule_data.get(rule.id)
+            if data is None:
+                claim_type = rule.claim_type
+                # Claims never receive more than their value, except
+                # equity-like claims in straight mode, which share the whole
+                # bucket pro rata.
+                capped = remaining or claim_type != "equity"
+                data = rule_data[rule.id] = (
+                    rule,
+                    claim_type,
+                    min(portion, 1.0) if capped else portion,
+                )
+            rule, claim_type, rate = data
+            pay = row["weight"] * rate
+            if claim_type == "debt":
                 reduction = min(pay, row["outstanding"])
-            elif rule.claim_type == "once":
+            elif claim_type == "once":
                 reduction = row["outstanding"]
             else:
                 reduction = 0.0
             distributed += pay
-            result["claims"].append(
+            claims.append(
                 [
                     row["event_id"],
                     rule.id,
                     row["claim_id"],
                     row["agent_id"],
                     row["context_id"],
-                    rule.claim_type,
+                    claim_type,
                     row["original"],
                     row["outstanding"],
                     pay,
                     reduction,
                 ]
             )
-            group = self._group(result, row["agent_id"], bucket, rule)
+            key = (row["agent_id"], rule.id)
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = self._group(result, row["agent_id"], bucket, rule)
             group["count"] += 1
             group["formula_total"] += row["original"]
             group["weight"] += row["weight"]

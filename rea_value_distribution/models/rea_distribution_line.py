@@ -69,31 +69,89 @@ class ReaDistributionLine(models.Model):
     def _record_events(self):
         """One distribution event per recipient: money from the context's
         account to the recipient's account."""
-        event_model = self.env["rea.event"].sudo()
         action = self.env.ref("rea_base.action_transfer")
-        for line in self:
-            distribution = line.distribution_id
+        line_ids, vals_list = [], []
+        for distribution in self.mapped("distribution_id"):
             context = distribution.context_id
-            if line.agent_id == context or not line.amount:
-                continue
             money_type = distribution.equation_id.money_type_id
-            line.event_id = event_model.create(
-                {
-                    "action_id": action.id,
-                    "provider_id": context.id,
-                    "receiver_id": line.agent_id.id,
-                    "resource_conforms_to_id": money_type.id,
-                    "resource_id": context.get_rea_account(money_type).id,
-                    "to_resource_id": line.agent_id.get_rea_account(money_type).id,
-                    "resource_quantity": line.amount,
-                    "resource_unit_id": money_type.uom_id.id,
-                    "context_id": context.id,
-                    "has_point_in_time": "%s 12:00:00" % distribution.date,
-                    "money_value": line.amount,
-                    "currency_id": line.currency_id.id,
-                    "note": _("Distribution %s") % distribution.name,
-                }
+            lines = self.filtered(
+                lambda ln: ln.distribution_id == distribution
+                and ln.agent_id != context
+                and ln.amount
             )
+            if not lines:
+                continue
+            accounts = self._get_money_accounts(
+                lines.mapped("agent_id") | context, money_type
+            )
+            date = "%s 12:00:00" % distribution.date
+            note = _("Distribution %s") % distribution.name
+            for line in lines:
+                line_ids.append(line.id)
+                vals_list.append(
+                    {
+                        "action_id": action.id,
+                        "provider_id": context.id,
+                        "receiver_id": line.agent_id.id,
+                        "resource_conforms_to_id": money_type.id,
+                        "resource_id": accounts[context.id],
+                        "to_resource_id": accounts[line.agent_id.id],
+                        "resource_quantity": line.amount,
+                        "resource_unit_id": money_type.uom_id.id,
+                        "context_id": context.id,
+                        "has_point_in_time": date,
+                        "money_value": line.amount,
+                        "currency_id": line.currency_id.id,
+                        "note": note,
+                    }
+                )
+        if not vals_list:
+            return
+        events = self._create_events(vals_list)
+        self.env.cr.execute(
+            """
+            UPDATE rea_distribution_line l
+               SET event_id = n.event_id, write_uid = %(uid)s,
+                   write_date = now() at time zone 'UTC'
+              FROM unnest(%(lines)s::int[], %(events)s::int[]) AS n(line_id, event_id)
+             WHERE l.id = n.line_id
+            """,
+            {"uid": self.env.uid, "lines": line_ids, "events": events.ids},
+        )
+        self.invalidate_cache(["event_id", "write_uid", "write_date"], line_ids)
+
+    @api.model
+    def _create_events(self, vals_list):
+        """Record the distribution events (as superuser: the money leaves
+        the context's account); return them in the order of ``vals_list``."""
+        event_model = self.env["rea.event"].sudo()
+        return self.env["rea.event"].browse(
+            [event_model.create(vals).id for vals in vals_list]
+        )
+
+    @api.model
+    def _get_money_accounts(self, agents, money_type):
+        """{agent id: id of its account of ``money_type``}, found in one
+        query; the missing ones are created (once per agent)."""
+        self.env.cr.execute(
+            """
+            SELECT DISTINCT ON (primary_accountable_id) primary_accountable_id, id
+              FROM rea_resource
+             WHERE primary_accountable_id IN %s AND conforms_to_id = %s
+               AND unit_id = %s AND active
+          ORDER BY primary_accountable_id, id
+            """,
+            (tuple(agents.ids), money_type.id, money_type.uom_id.id),
+        )
+        accounts = dict(self.env.cr.fetchall())
+        # Bookkeeping accounts: no chatter message nor follower on creation
+        # (a first distribution may open hundreds of them).
+        missing = agents.filtered(lambda a: a.id not in accounts).with_context(
+            tracking_disable=True
+        )
+        for agent in missing:
+            accounts[agent.id] = agent.get_rea_account(money_type).id
+        return accounts
 
     @api.multi
     def _reverse_events(self):

@@ -1,3 +1,10 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import test_contributions, test_income_shares, test_rollup, test_value_equation
+from . import (
+    test_contributions,
+    test_distribution_queries,
+    test_income_shares,
+    test_recipes,
+    test_rollup,
+    test_value_equation,
+)
