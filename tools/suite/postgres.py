@@ -226,3 +226,10 @@ def query(name, sql):
     if result is None:
         return None
     return [line.split("|") for line in result.splitlines() if line]
+
+
+def execute(name, sql):
+    """Run one statement in a database; stop with a clear error if it fails."""
+    _check_name(name)
+    if _psql(sql, dbname=name) is None:
+        raise SuiteError("PostgreSQL refused, in %s: %s" % (name, sql))

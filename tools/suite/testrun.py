@@ -56,7 +56,7 @@ class Outcome(object):
 def ensure_template(deps, conf, verbose=False):
     """A database holding Odoo's modules we depend on, with demo data, built once."""
     name = TEMPLATE_PREFIX + addons_mod.template_key(deps)
-    if postgres.exists(name):
+    if postgres.exists(name) and not missing_files(name):
         return name
     # Two runs at once (parallel work in one checkout) must not build the same
     # template twice: the second waits for the first, then reuses its result.
@@ -64,8 +64,30 @@ def ensure_template(deps, conf, verbose=False):
     with open(os.path.join(paths.DATA, name + ".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if postgres.exists(name):
-            return name
+            lost = missing_files(name)
+            if not lost:
+                return name
+            # A new clone at the same path finds the database of an earlier
+            # clone but not its filestore: copies of it would miss attachments
+            # (web assets, images) and log a traceback for each.
+            say(
+                "the template %s lost %d attachment files (a new checkout?): "
+                "building it again" % (name, lost)
+            )
+            postgres.drop(name)
         return _build_template(name, deps, conf, verbose)
+
+
+def missing_files(dbname):
+    """How many stored attachments of dbname have no file in its filestore."""
+    rows = postgres.query(
+        dbname,
+        "select distinct store_fname from ir_attachment where store_fname is not null",
+    )
+    folder = postgres.filestore(dbname)
+    return sum(
+        1 for row in rows or [] if not os.path.isfile(os.path.join(folder, row[0]))
+    )
 
 
 def _build_template(name, deps, conf, verbose):
