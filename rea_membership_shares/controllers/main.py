@@ -220,9 +220,9 @@ class SubscriptionForm(http.Controller):
     def _dispatch(self, project, is_company, post):
         share_types = self._share_types(project, is_company)
         if request.httprequest.method == "GET":
-            return self._render_form(
-                project, is_company, self._default_values(share_types, is_company), {}
-            )
+            values = self._default_values(share_types, is_company)
+            self._apply_company_defaults(values, self._company(project))
+            return self._render_form(project, is_company, values, {})
         if post.get(HONEYPOT_FIELD):
             # Answer as if it worked so that bots learn nothing.
             _logger.info("Share subscription form: honeypot filled, ignored")
@@ -297,6 +297,16 @@ class SubscriptionForm(http.Controller):
                 # A company logged as itself: the representative is unknown.
                 for key in ("firstname", "lastname", "email"):
                     values[key] = ""
+        return values
+
+    def _apply_company_defaults(self, values, company):
+        """The company's default country (when the user's is unknown) and
+        language (for visitors) of the form."""
+        defaults = company.get_share_form_defaults()
+        if not values.get("country_id") and defaults["country_id"]:
+            values["country_id"] = str(defaults["country_id"])
+        if not self._current_partner() and defaults["lang"]:
+            values["lang"] = defaults["lang"]
         return values
 
     def _kept_values(self, post):

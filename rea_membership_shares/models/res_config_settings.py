@@ -77,6 +77,13 @@ class ResConfigSettings(models.TransientModel):
     share_mail_no_shares_left = fields.Boolean(
         related="company_id.share_mail_no_shares_left"
     )
+    share_default_country_id = fields.Many2one(
+        "res.country", related="company_id.share_default_country_id"
+    )
+    share_default_lang_id = fields.Many2one(
+        "res.lang", related="company_id.share_default_lang_id"
+    )
+    share_contact_email = fields.Char(related="company_id.share_contact_email")
     share_board_representative = fields.Char(
         related="company_id.share_board_representative"
     )

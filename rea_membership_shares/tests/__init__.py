@@ -4,6 +4,7 @@
 from . import (
     test_capital_release_invoicing,
     test_form_hypothesis,
+    test_form_settings,
     test_legal_form,
     test_operation,
     test_operation_accounting,
