@@ -44,6 +44,7 @@
         "report/report_share_certificate.xml",
         "report/report_capital_release.xml",
         "report/report_cooperator_register.xml",
+        "report/report_subscription_register.xml",
         "templates/website_templates.xml",
         "templates/portal_templates.xml",
         # Mail templates last: they reference the reports.

@@ -110,6 +110,16 @@ class ResCompany(models.Model):
         help="Shown at the bottom of the website subscription form.",
     )
     share_board_representative = fields.Char(string="Board representative")
+    share_bottom_logo1 = fields.Binary(
+        string="Certificate bottom logo 1",
+        attachment=True,
+        help="Printed at the bottom of share certificates when set.",
+    )
+    share_bottom_logo2 = fields.Binary(
+        string="Certificate bottom logo 2",
+        attachment=True,
+        help="Printed at the bottom of share certificates when set.",
+    )
     share_signature = fields.Binary(string="Signature", attachment=True)
 
     @api.onchange(

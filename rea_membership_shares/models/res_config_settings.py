@@ -90,3 +90,5 @@ class ResConfigSettings(models.TransientModel):
     share_payment_term_id = fields.Many2one(related="company_id.share_payment_term_id")
     share_release_date = fields.Date(related="company_id.share_release_date")
     share_signature = fields.Binary(related="company_id.share_signature")
+    share_bottom_logo1 = fields.Binary(related="company_id.share_bottom_logo1")
+    share_bottom_logo2 = fields.Binary(related="company_id.share_bottom_logo2")

@@ -11,6 +11,7 @@ from . import (
     test_operation_security,
     test_portal_shares,
     test_report,
+    test_report_subscription,
     test_share_line_update,
     test_share_product_json,
     test_subscription_checks,
