@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import mute_logger
 
 from .common import SharesCase
+from .test_operation import ShareOperationCase, days_ago
 
 
 class TestShareLineUpdate(SharesCase):
@@ -105,3 +106,65 @@ class TestShareLineUpdate(SharesCase):
         with self.assertRaises(AccessError):
             self.register.sudo(self.manager).unlink()
         self.assertEqual(self.register.date, "2026-01-15")
+
+
+class TestShareLineUpdateOperations(ShareOperationCase):
+    """The register line of shares received by a transfer follows too, and
+    lines of the same day are told apart by their quantity."""
+
+    def update(self, line, date):
+        wizard = (
+            self.env["rea.share.line.update"]
+            .sudo(self.coop_manager)
+            .create({"share_line_id": line.id, "effective_date": date})
+        )
+        wizard.action_update()
+
+    def register(self, **domain):
+        return self.env["rea.share.register"].search(
+            [(key, "=", value) for key, value in domain.items()]
+        )
+
+    def test_transfer_receiver(self):
+        operation = self.run_operation(
+            "transfer", self.alice, self.share_a, 2, receiver_id=self.carol.id
+        )
+        line = self.carol.share_line_ids
+        self.assertEqual(line.effective_date, operation.effective_date)
+        transfer = self.register(type="transfer", partner_to_id=self.carol.id)
+        self.assertEqual(len(transfer), 1)
+        alice_dates = sorted(
+            self.register(partner_id=self.alice.id, type="subscription").mapped("date")
+        )
+        self.update(line, days_ago(90))
+        self.assertEqual(line.effective_date, days_ago(90))
+        self.assertEqual(transfer.date, days_ago(90))
+        self.assertEqual(self.carol.effective_date, days_ago(90))
+        # The giver's own subscription lines are unchanged.
+        self.assertEqual(
+            sorted(
+                self.register(partner_id=self.alice.id, type="subscription").mapped(
+                    "date"
+                )
+            ),
+            alice_dates,
+        )
+        self.assertEqual(
+            [line.effective_date for line in self.alice.share_line_ids],
+            [days_ago(60)],
+        )
+
+    def test_same_day_told_apart_by_quantity(self):
+        date = days_ago(60)
+        self.give_shares(self.alice, self.share_a, 4, date)
+        lines = self.alice.share_line_ids.filtered(
+            lambda line: line.effective_date == date
+        )
+        self.assertEqual(sorted(lines.mapped("quantity")), [3, 4])
+        four = lines.filtered(lambda line: line.quantity == 4)
+        self.update(four, days_ago(61))
+        registers = self.register(partner_id=self.alice.id, type="subscription")
+        dates = {(r.quantity, r.date) for r in registers}
+        self.assertIn((4, days_ago(61)), dates)
+        self.assertIn((3, date), dates)
+        self.assertNotIn((3, days_ago(61)), dates)
