@@ -27,6 +27,8 @@
         "data/res_company_data.xml",
         "data/rea_share_operation_data.xml",
         "wizards/rea_subscription_validate_views.xml",
+        "wizards/rea_subscription_create_views.xml",
+        "wizards/rea_share_line_update_views.xml",
         "wizards/rea_subscription_payment_views.xml",
         "views/product_template_views.xml",
         "views/rea_subscription_request_views.xml",
@@ -42,6 +44,7 @@
         "report/report_share_certificate.xml",
         "report/report_capital_release.xml",
         "report/report_cooperator_register.xml",
+        "report/report_subscription_register.xml",
         "templates/website_templates.xml",
         "templates/portal_templates.xml",
         # Mail templates last: they reference the reports.

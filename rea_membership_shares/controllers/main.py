@@ -34,6 +34,7 @@ COMPANY_FIELDS = {
     "company_register_number": 64,
     "company_email": 254,
     "representative_function": 64,
+    "legal_form": 32,
 }
 APPROVALS = ("data_policy", "internal_rules", "financial_risk", "generic_rules")
 DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -87,6 +88,63 @@ class SubscriptionForm(http.Controller):
         if request.httprequest.method == "GET" and post.get("company") is None:
             is_company = self._is_company_user()
         return self._dispatch(project, is_company, post)
+
+    @http.route(
+        ["/subscription/get_share_product"],
+        type="json",
+        auth="public",
+        website=True,
+        methods=["POST"],
+    )
+    def get_share_product(self, share_product_id=None, **kwargs):
+        """Price, minimum quantity (forced or not) and currency of a share
+        type offered on the website, for the form's price x quantity; an
+        ``error`` entry for anything else."""
+        product = self._offered_share_type(share_product_id)
+        if not product:
+            return {"error": _("This share type is not offered.")}
+        return self._share_product_info(product)
+
+    def _offered_share_type(self, raw_id):
+        """The share type ``raw_id`` (int or digits) when the website offers
+        it to the visitor, else an empty recordset."""
+        products = request.env["product.product"].sudo()
+        if isinstance(raw_id, str) and NUMBER_RE.match(raw_id.strip()):
+            raw_id = int(raw_id.strip())
+        if isinstance(raw_id, bool) or not isinstance(raw_id, int):
+            return products
+        if not 0 < raw_id < MAX_ID:
+            return products
+        product = products.search(
+            [
+                ("id", "=", raw_id),
+                ("is_share", "=", True),
+                ("share_on_website", "=", True),
+            ]
+        )
+        project = product.share_project_id
+        if not product or not project.is_visible_to(self._current_partner()):
+            return products
+        return product
+
+    def _share_product_info(self, product):
+        currency = product.currency_id
+        return {
+            "id": product.id,
+            "name": product.display_name,
+            "unit_price": product.list_price,
+            "min_quantity": product.share_min_quantity,
+            "force_min_quantity": product.share_min_forced,
+            "for_individuals": product.share_for_individuals,
+            "for_companies": product.share_for_companies,
+            "currency": {
+                "id": currency.id,
+                "name": currency.name,
+                "symbol": currency.symbol,
+                "position": currency.position,
+                "decimal_places": currency.decimal_places,
+            },
+        }
 
     # ------------------------------------------------------------------
     # Helpers: context
@@ -162,9 +220,9 @@ class SubscriptionForm(http.Controller):
     def _dispatch(self, project, is_company, post):
         share_types = self._share_types(project, is_company)
         if request.httprequest.method == "GET":
-            return self._render_form(
-                project, is_company, self._default_values(share_types, is_company), {}
-            )
+            values = self._default_values(share_types, is_company)
+            self._apply_company_defaults(values, self._company(project))
+            return self._render_form(project, is_company, values, {})
         if post.get(HONEYPOT_FIELD):
             # Answer as if it worked so that bots learn nothing.
             _logger.info("Share subscription form: honeypot filled, ignored")
@@ -232,12 +290,23 @@ class SubscriptionForm(http.Controller):
                     "company_email": commercial.email or "",
                     "company_register_number": commercial.company_register_number or "",
                     "representative_function": partner.function or "",
+                    "legal_form": commercial.legal_form or "",
                 }
             )
             if commercial == partner:
                 # A company logged as itself: the representative is unknown.
                 for key in ("firstname", "lastname", "email"):
                     values[key] = ""
+        return values
+
+    def _apply_company_defaults(self, values, company):
+        """The company's default country (when the user's is unknown) and
+        language (for visitors) of the form."""
+        defaults = company.get_share_form_defaults()
+        if not values.get("country_id") and defaults["country_id"]:
+            values["country_id"] = str(defaults["country_id"])
+        if not self._current_partner() and defaults["lang"]:
+            values["lang"] = defaults["lang"]
         return values
 
     def _kept_values(self, post):
@@ -420,6 +489,7 @@ class SubscriptionForm(http.Controller):
                 "countries": request.env["res.country"].sudo().search([]),
                 "langs": request.env["res.lang"].sudo().get_installed(),
                 "genders": self._gender_labels(),
+                "legal_forms": self._legal_form_labels(),
             },
         )
 
@@ -458,6 +528,11 @@ class SubscriptionForm(http.Controller):
             ("female", _("Female")),
             ("other", _("Other")),
         ]
+
+    def _legal_form_labels(self):
+        """(value, label) of the legal forms, in the visitor's language."""
+        field = request.env["res.partner"].fields_get(["legal_form"])
+        return field["legal_form"]["selection"]
 
     def _render_thanks(self, project, subscription):
         return request.render(

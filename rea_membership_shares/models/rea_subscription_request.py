@@ -45,6 +45,7 @@ FORM_FIELDS = (
     "company_register_number",
     "company_email",
     "representative_function",
+    "legal_form",
     "data_policy_approved",
     "internal_rules_approved",
     "financial_risk_approved",
@@ -176,6 +177,7 @@ class ReaSubscriptionRequest(models.Model):
     company_register_number = fields.Char(index=True)
     company_email = fields.Char()
     representative_function = fields.Char(string="Function of the representative")
+    legal_form = fields.Selection(selection="_selection_legal_form")
     data_policy_approved = fields.Boolean()
     internal_rules_approved = fields.Boolean()
     financial_risk_approved = fields.Boolean()
@@ -230,6 +232,11 @@ class ReaSubscriptionRequest(models.Model):
     @api.model
     def _selection_lang(self):
         return self.env["res.lang"].get_installed()
+
+    @api.model
+    def _selection_legal_form(self):
+        # The partner's list, with what localisations added to it.
+        return self.env["res.partner"]._fields["legal_form"].selection
 
     @api.depends("is_company", "company_name", "firstname", "lastname")
     def _compute_name(self):
@@ -410,6 +417,8 @@ class ReaSubscriptionRequest(models.Model):
         ]
         if values.get("is_company"):
             required += ["company_name", "company_register_number", "company_email"]
+            if not as_staff:
+                required.append("legal_form")
         else:
             required += ["birthdate", "gender"]
         if company.share_iban_required and not (
@@ -452,6 +461,7 @@ class ReaSubscriptionRequest(models.Model):
         self._check_emails(values, errors)
         self._check_iban(values, errors, as_staff)
         self._check_references(values, errors)
+        self._check_legal_form(values, errors)
         product = self._check_share_type(values, errors, as_staff)
         if product and "quantity" not in errors:
             self._check_quantity(values, product, errors)
@@ -517,6 +527,16 @@ class ReaSubscriptionRequest(models.Model):
             not isinstance(quantity, int) or isinstance(quantity, bool) or quantity <= 0
         ):
             errors["quantity"] = _("The number of shares must be a positive number.")
+
+    @api.model
+    def _check_legal_form(self, values, errors):
+        legal_form = values.get("legal_form")
+        if not legal_form or "legal_form" in errors:
+            return
+        if not values.get("is_company"):
+            errors["legal_form"] = _("Only companies have a legal form.")
+        elif legal_form not in dict(self._selection_legal_form()):
+            errors["legal_form"] = _("Choose a legal form from the list.")
 
     @api.model
     def _check_share_type(self, values, errors, as_staff):
@@ -848,6 +868,7 @@ class ReaSubscriptionRequest(models.Model):
                     "name": self.company_name,
                     "email": self.company_email,
                     "company_register_number": self.company_register_number,
+                    "legal_form": self.legal_form,
                     "is_company": True,
                     "birthdate_date": False,
                     "gender": False,
@@ -879,6 +900,7 @@ class ReaSubscriptionRequest(models.Model):
         partner = self.partner_id or self.find_partner(self._get_check_values())
         if not partner:
             partner = self.env["res.partner"].create(self._prepare_partner_vals())
+        self._copy_legal_form(partner)
         vals = {"partner_id": partner.id}
         if self.is_company:
             representative = partner.child_ids.filtered(
@@ -892,6 +914,13 @@ class ReaSubscriptionRequest(models.Model):
         self.write(vals)
         self._ensure_bank_account()
         return partner
+
+    @api.multi
+    def _copy_legal_form(self, partner):
+        """A known company without legal form gets the request's."""
+        self.ensure_one()
+        if self.is_company and self.legal_form and not partner.legal_form:
+            partner.write({"legal_form": self.legal_form})
 
     @api.multi
     def _ensure_bank_account(self):

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 # Codes tried in turn for the accounts created with the chart.
 EQUITY_CODES = ("100910", "100900", "101910", "109100")
@@ -91,7 +92,34 @@ class ResCompany(models.Model):
         help="When set, capital release requests carry this date instead of "
         "the day of validation (e.g. a share offer closing on a given day).",
     )
+    share_default_country_id = fields.Many2one(
+        "res.country",
+        string="Default country on the form",
+        help="Preselected on the website subscription form (default: the "
+        "company's country).",
+    )
+    share_default_lang_id = fields.Many2one(
+        "res.lang",
+        string="Default language on the form",
+        domain=[("active", "=", True)],
+        help="Preselected on the website subscription form for visitors "
+        "(default: the language of the website page).",
+    )
+    share_contact_email = fields.Char(
+        string="Cooperative contact e-mail",
+        help="Shown at the bottom of the website subscription form.",
+    )
     share_board_representative = fields.Char(string="Board representative")
+    share_bottom_logo1 = fields.Binary(
+        string="Certificate bottom logo 1",
+        attachment=True,
+        help="Printed at the bottom of share certificates when set.",
+    )
+    share_bottom_logo2 = fields.Binary(
+        string="Certificate bottom logo 2",
+        attachment=True,
+        help="Printed at the bottom of share certificates when set.",
+    )
     share_signature = fields.Binary(string="Signature", attachment=True)
 
     @api.onchange(
@@ -105,6 +133,28 @@ class ResCompany(models.Model):
         for key in ("data_policy", "internal_rules", "financial_risk", "generic_rules"):
             if self["share_%s_required" % key]:
                 self["share_%s_show" % key] = True
+
+    @api.constrains("share_contact_email")
+    def _check_share_contact_email(self):
+        join_request_model = self.env["rea.join.request"]
+        for company in self.filtered("share_contact_email"):
+            if not join_request_model.is_valid_email(company.share_contact_email):
+                raise ValidationError(
+                    _("'%s' is not a valid e-mail address.")
+                    % company.share_contact_email
+                )
+
+    @api.multi
+    def get_share_form_defaults(self):
+        """Country id and language code the website form starts with."""
+        self.ensure_one()
+        country = self.share_default_country_id or self.country_id
+        return {
+            "country_id": country.id or False,
+            "lang": self.share_default_lang_id.active
+            and self.share_default_lang_id.code
+            or False,
+        }
 
     @api.model
     def create(self, vals):

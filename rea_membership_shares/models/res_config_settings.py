@@ -77,9 +77,18 @@ class ResConfigSettings(models.TransientModel):
     share_mail_no_shares_left = fields.Boolean(
         related="company_id.share_mail_no_shares_left"
     )
+    share_default_country_id = fields.Many2one(
+        "res.country", related="company_id.share_default_country_id"
+    )
+    share_default_lang_id = fields.Many2one(
+        "res.lang", related="company_id.share_default_lang_id"
+    )
+    share_contact_email = fields.Char(related="company_id.share_contact_email")
     share_board_representative = fields.Char(
         related="company_id.share_board_representative"
     )
     share_payment_term_id = fields.Many2one(related="company_id.share_payment_term_id")
     share_release_date = fields.Date(related="company_id.share_release_date")
     share_signature = fields.Binary(related="company_id.share_signature")
+    share_bottom_logo1 = fields.Binary(related="company_id.share_bottom_logo1")
+    share_bottom_logo2 = fields.Binary(related="company_id.share_bottom_logo2")

@@ -4,6 +4,16 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+# Generic legal forms; localisations add theirs with selection_add.
+LEGAL_FORMS = [
+    ("cooperative", "Cooperative"),
+    ("association", "Association"),
+    ("limited_company", "Limited company"),
+    ("public_limited_company", "Public limited company"),
+    ("sole_trader", "Sole trader"),
+    ("other", "Other"),
+]
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -57,6 +67,53 @@ class ResPartner(models.Model):
         help="Has a validated subscription request whose capital release "
         "request is not paid yet.",
     )
+
+    legal_form = fields.Selection(
+        LEGAL_FORMS, help="Legal form of a company (asked on the share form)."
+    )
+    cooperator_type = fields.Char(
+        compute="_compute_cooperator_type",
+        store=True,
+        index=True,
+        help="Short name (else internal reference) of the share type of the "
+        "member's first share line.",
+    )
+    effective_date = fields.Date(
+        compute="_compute_cooperator_type",
+        store=True,
+        index=True,
+        help="Effective date of the member's first share line.",
+    )
+
+    @api.depends(
+        "share_line_ids.effective_date",
+        "share_line_ids.share_product_id",
+        "share_line_ids.share_product_id.share_short_name",
+        "share_line_ids.share_product_id.default_code",
+    )
+    def _compute_cooperator_type(self):
+        # The first line of every partner in one query; lines are already
+        # in the database when this runs (also after an unlink).
+        first = {}
+        ids = tuple(i for i in self.ids if isinstance(i, int))
+        if ids:
+            self.env.cr.execute(
+                "SELECT DISTINCT ON (partner_id) partner_id, share_product_id, "
+                "effective_date FROM rea_share_line WHERE partner_id IN %s "
+                "ORDER BY partner_id, effective_date, id",
+                (ids,),
+            )
+            first = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        # The untranslated short name: a stored value must not depend on the
+        # language of whoever triggered the computation.
+        products = self.env["product.product"].sudo().with_context(lang=None)
+        for partner in self:
+            product_id, date = first.get(partner.id, (False, False))
+            product = products.browse(product_id)
+            partner.cooperator_type = (
+                product and (product.share_short_name or product.default_code)
+            ) or False
+            partner.effective_date = date or False
 
     @api.depends("subscription_request_ids.state")
     def _compute_is_cooperator_candidate(self):

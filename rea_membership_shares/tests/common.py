@@ -127,6 +127,7 @@ class SharesCase(SavepointCase):
             company_register_number="X-9988.7766",
             company_email="info@energiacomuna.example.org",
             representative_function="President",
+            legal_form="cooperative",
             email="pau.vila@example.org",
             firstname="Pau",
             lastname="Vila",

@@ -68,6 +68,7 @@ class ShareFormCase(ShareHttpCase):
                 "company_register_number": "F-12345678",
                 "company_email": "info@coop.example.org",
                 "representative_function": "Treasurer",
+                "legal_form": "cooperative",
             }
         )
         data.update(overrides)

@@ -3,6 +3,8 @@
 odoo.define("rea_membership_shares.subscription_form", function (require) {
     "use strict";
 
+    var ajax = require("web.ajax");
+
     // Shows price x quantity while typing. Only a hint: the server computes
     // the amount of the request from the share type.
     function updateTotal($form) {
@@ -12,18 +14,43 @@ odoo.define("rea_membership_shares.subscription_form", function (require) {
         $form.find(".o_rea_shares_total").text((price * quantity).toFixed(2));
     }
 
+    function applyMinimum($form, minimum, forced) {
+        var $quantity = $form.find(".o_rea_shares_quantity");
+        $quantity.attr("min", forced ? minimum : 1);
+        if ((parseInt($quantity.val(), 10) || 0) < minimum) {
+            $quantity.val(minimum);
+        }
+    }
+
     $(function () {
         $(".o_rea_shares_form").each(function () {
             var $form = $(this);
             $form.on("change", ".o_rea_shares_type", function () {
                 var $option = $(this).find("option:selected");
-                var minimum = parseInt($option.data("min"), 10) || 1;
-                var $quantity = $form.find(".o_rea_shares_quantity");
-                $quantity.attr("min", $option.data("forced") === 1 ? minimum : 1);
-                if ((parseInt($quantity.val(), 10) || 0) < minimum) {
-                    $quantity.val(minimum);
-                }
+                // The page's figures first, then the current ones from the
+                // server (the page may be old).
+                applyMinimum(
+                    $form,
+                    parseInt($option.data("min"), 10) || 1,
+                    $option.data("forced") === 1
+                );
                 updateTotal($form);
+                ajax.jsonRpc("/subscription/get_share_product", "call", {
+                    share_product_id: parseInt($option.val(), 10),
+                }).then(function (info) {
+                    if (!info || info.error) {
+                        return;
+                    }
+                    $option.data("price", info.unit_price);
+                    $option.data("min", info.min_quantity);
+                    $option.data("forced", info.force_min_quantity ? 1 : 0);
+                    applyMinimum(
+                        $form,
+                        info.min_quantity || 1,
+                        info.force_min_quantity
+                    );
+                    updateTotal($form);
+                });
             });
             $form.on("input change", ".o_rea_shares_quantity", function () {
                 updateTotal($form);
