@@ -6,5 +6,6 @@ from . import (
     test_income_shares,
     test_recipes,
     test_rollup,
+    test_statement,
     test_value_equation,
 )
