@@ -4,6 +4,7 @@ from . import (
     test_contributions,
     test_distribution_queries,
     test_income_shares,
+    test_portal_http,
     test_recipes,
     test_rollup,
     test_statement,
