@@ -10,7 +10,7 @@
     "website": "https://github.com/rea-coop/rea-coop-suite",
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["rea_exchanges", "mrp", "mrp_byproduct", "hr_timesheet"],
+    "depends": ["rea_exchanges", "mrp", "mrp_byproduct", "hr_timesheet", "portal"],
     "data": [
         "security/rea_value_distribution_security.xml",
         "security/ir.model.access.csv",
@@ -25,5 +25,8 @@
         "views/rea_value_distribution_menus.xml",
         "data/product_uom_data.xml",
         "views/rea_resource_views.xml",
+        "report/rea_distribution_statement.xml",
+        "templates/portal_templates.xml",
     ],
+    "demo": ["demo/rea_value_distribution_demo.xml"],
 }

@@ -84,6 +84,16 @@ class ReaDistribution(models.Model):
         self.ensure_one()
         return json.loads(self.equation_snapshot or "{}")
 
+    @api.multi
+    def action_print_statements(self):
+        """Button: one statement per recipient."""
+        lines = self.mapped("line_ids")
+        if not lines:
+            raise UserError(_("This distribution has no recipients."))
+        return self.env.ref(
+            "rea_value_distribution.action_report_distribution_statement"
+        ).report_action(lines)
+
     # Writing a computed distribution
 
     @api.model

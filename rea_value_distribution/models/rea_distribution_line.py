@@ -63,6 +63,37 @@ class ReaDistributionLine(models.Model):
             for line in self
         ]
 
+    @api.multi
+    def get_claim_payments(self):
+        """What this recipient's amount paid on each claim (and so on each
+        contribution) of the distribution, largest first."""
+        self.ensure_one()
+        return self.env["rea.claim.payment"].search(
+            [
+                ("distribution_id", "=", self.distribution_id.id),
+                ("agent_id", "=", self.agent_id.id),
+            ],
+            order="amount desc, id",
+        )
+
+    @api.multi
+    def get_payout_reference(self):
+        """The accounting document paying this line out, if any."""
+        self.ensure_one()
+        if self.invoice_id:
+            return self.invoice_id.number or self.invoice_id.reference or ""
+        return self.move_id.name or ""
+
+    @api.multi
+    def get_payout_state(self):
+        """none (no accounting), to_pay, paid or reversed."""
+        self.ensure_one()
+        if not (self.move_id or self.invoice_id):
+            return "none"
+        if self.reversal_move_id or self.refund_id or self.invoice_id.state == "cancel":
+            return "reversed"
+        return "paid" if self.is_paid() else "to_pay"
+
     # REA events
 
     @api.multi

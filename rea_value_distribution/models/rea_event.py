@@ -81,6 +81,19 @@ class ReaEvent(models.Model):
                 % (self.context_id.name or _("the context"))
             )
 
+    @api.multi
+    def get_rea_validation_state(self):
+        """(state, missing validations) of this contribution: ``required``
+        is False when its context counts contributions unvalidated."""
+        self.ensure_one()
+        context = self.context_id
+        if not context.rea_require_validation:
+            return "not_required", 0
+        if self.rea_validated:
+            return "validated", 0
+        needed = context.rea_validation_count or 2
+        return "waiting", max(needed - self.rea_validation_done, 0)
+
     @api.model
     def get_undistributed_income(self, context, event_ids=None):
         """{income event id: amount not yet distributed} for the income of

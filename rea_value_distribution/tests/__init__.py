@@ -4,7 +4,9 @@ from . import (
     test_contributions,
     test_distribution_queries,
     test_income_shares,
+    test_portal_http,
     test_recipes,
     test_rollup,
+    test_statement,
     test_value_equation,
 )
