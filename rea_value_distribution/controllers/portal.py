@@ -4,7 +4,6 @@
 from werkzeug.exceptions import NotFound
 
 from odoo import http
-from odoo.exceptions import AccessError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -130,12 +129,10 @@ class ValueDistributionPortal(CustomerPortal):
         model = self._rea_model("rea.distribution.line")
         if model is None:
             raise NotFound()
+        # The search applies the record rules: another member's line is
+        # simply not found.
         domain = [("id", "=", line_id)] + self._distribution_line_domain()
-        try:
-            line = model.search(domain, limit=1)
-            line.check_access_rule("read")
-        except AccessError:
-            raise NotFound()
+        line = model.search(domain, limit=1)
         if not line:
             raise NotFound()
         return line.sudo()

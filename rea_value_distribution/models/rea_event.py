@@ -36,9 +36,14 @@ class ReaEvent(models.Model):
     def _compute_rea_validated(self):
         for event in self:
             done = len(event.rea_validation_ids)
-            needed = event.context_id.rea_validation_count or 2
             event.rea_validation_done = done
-            event.rea_validated = done >= needed
+            event.rea_validated = done >= event._rea_validations_needed()
+
+    @api.multi
+    def _rea_validations_needed(self):
+        """How many validations the context asks for (2 when unset)."""
+        self.ensure_one()
+        return self.context_id.rea_validation_count or 2
 
     @api.model
     def _get_mutable_fields(self):
@@ -83,16 +88,17 @@ class ReaEvent(models.Model):
 
     @api.multi
     def get_rea_validation_state(self):
-        """(state, missing validations) of this contribution: ``required``
-        is False when its context counts contributions unvalidated."""
+        """(state, missing validations) of this contribution; the state is
+        ``not_required`` when its context counts contributions unvalidated,
+        else ``validated`` or ``waiting``."""
         self.ensure_one()
         context = self.context_id
         if not context.rea_require_validation:
             return "not_required", 0
         if self.rea_validated:
             return "validated", 0
-        needed = context.rea_validation_count or 2
-        return "waiting", max(needed - self.rea_validation_done, 0)
+        missing = self._rea_validations_needed() - self.rea_validation_done
+        return "waiting", max(missing, 0)
 
     @api.model
     def get_undistributed_income(self, context, event_ids=None):
