@@ -11,6 +11,8 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.base_iban.models.res_partner_bank import normalize_iban, validate_iban
 
+from .res_partner import GENDERS
+
 _logger = logging.getLogger(__name__)
 
 STATES = [
@@ -155,9 +157,7 @@ class ReaSubscriptionRequest(models.Model):
     email = fields.Char(string="E-mail", index=True, track_visibility="onchange")
     phone = fields.Char()
     birthdate = fields.Date(string="Date of birth")
-    gender = fields.Selection(
-        [("male", "Male"), ("female", "Female"), ("other", "Other")]
-    )
+    gender = fields.Selection(GENDERS)
     street = fields.Char(string="Address")
     zip_code = fields.Char(string="ZIP")
     city = fields.Char()

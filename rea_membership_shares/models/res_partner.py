@@ -5,6 +5,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 # Generic legal forms; localisations add theirs with selection_add.
+# One list for partners, requests and the office wizard.
+GENDERS = [("male", "Male"), ("female", "Female"), ("other", "Other")]
+
 LEGAL_FORMS = [
     ("cooperative", "Cooperative"),
     ("association", "Association"),
@@ -57,9 +60,7 @@ class ResPartner(models.Model):
     )
     # Same names as OCA's partner_contact_birthdate / partner_contact_gender.
     birthdate_date = fields.Date(string="Date of birth")
-    gender = fields.Selection(
-        [("male", "Male"), ("female", "Female"), ("other", "Other")]
-    )
+    gender = fields.Selection(GENDERS)
     is_cooperator_candidate = fields.Boolean(
         string="Cooperator candidate",
         compute="_compute_is_cooperator_candidate",

@@ -4,6 +4,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..models.res_partner import GENDERS
+
 
 class ReaSubscriptionCreate(models.TransientModel):
     """Office subscription for a known partner (button on its form).
@@ -38,9 +40,7 @@ class ReaSubscriptionCreate(models.TransientModel):
         string="E-mail", help="For a company: the legal representative's e-mail."
     )
     birthdate = fields.Date(string="Date of birth")
-    gender = fields.Selection(
-        [("male", "Male"), ("female", "Female"), ("other", "Other")]
-    )
+    gender = fields.Selection(GENDERS)
     iban = fields.Char(string="Bank account (IBAN)")
     skip_iban_check = fields.Boolean(string="Skip IBAN check")
     company_register_number = fields.Char()
