@@ -294,10 +294,25 @@ class ReaShareOperation(models.Model):
                 operation.effective_date,
             )
 
+    @api.multi
+    def _get_today(self):
+        """Today for the 'not in the future' checks: the later of today where
+        the operation is checked and today where it was entered. A member at
+        UTC+2 enters today's date; a manager whose day is still yesterday
+        must not see it refused as a future date."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        creator_tz = self.sudo().create_uid.tz
+        if creator_tz:
+            today = max(
+                today, fields.Date.context_today(self.with_context(tz=creator_tz))
+            )
+        return today
+
     @api.constrains("effective_date")
     def _check_effective_date(self):
-        today = fields.Date.context_today(self)
         for operation in self:
+            today = operation._get_today()
             if operation.effective_date and operation.effective_date > today:
                 raise ValidationError(
                     _("The effective date of %s cannot be in the future.")
@@ -388,7 +403,7 @@ class ReaShareOperation(models.Model):
         """Every reason this operation cannot be done now, as messages."""
         self.ensure_one()
         errors = []
-        today = fields.Date.context_today(self)
+        today = self._get_today()
         if self.quantity <= 0:
             errors.append(_("The number of shares must be positive."))
         if self.effective_date and self.effective_date > today:

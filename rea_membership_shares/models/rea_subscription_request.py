@@ -1123,7 +1123,9 @@ class ReaSubscriptionRequest(models.Model):
         if refunds:
             self._cancel_by_refund(invoice)
             return False
-        payment_date = max(lines.mapped("date")) if lines else fields.Date.today()
+        payment_date = (
+            max(lines.mapped("date")) if lines else fields.Date.context_today(self)
+        )
         self._make_effective(payment_date)
         return True
 

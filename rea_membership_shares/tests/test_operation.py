@@ -431,8 +431,9 @@ class TestShareOperation(ShareOperationCase):
             operation.action_submit()
 
     def test_future_date_refused(self):
+        today = fields.Date.context_today(self.env["rea.share.operation"])
         future = fields.Date.to_string(
-            fields.Date.from_string(fields.Date.today()) + timedelta(days=1)
+            fields.Date.from_string(today) + timedelta(days=1)
         )
         with self.assertRaisesRegex(ValidationError, "future"), self.env.cr.savepoint():
             self.new_operation(
@@ -441,6 +442,43 @@ class TestShareOperation(ShareOperationCase):
         operation = self.new_operation("sell_back", self.alice, self.share_a, 1)
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             operation.effective_date = future
+
+    def test_today_of_whoever_entered_it_is_not_future(self):
+        # 25 hours apart: the two users never share a calendar day.
+        self.coop_user.tz = "Pacific/Kiritimati"
+        self.coop_manager.tz = "Pacific/Pago_Pago"
+        Operation = self.env["rea.share.operation"]
+        entered_today = fields.Date.context_today(
+            Operation.with_context(tz="Pacific/Kiritimati")
+        )
+        self.assertGreater(
+            entered_today,
+            fields.Date.context_today(Operation.with_context(tz="Pacific/Pago_Pago")),
+        )
+        operation = self.new_operation(
+            "sell_back",
+            self.alice,
+            self.share_a,
+            1,
+            user=self.coop_user,
+            effective_date=entered_today,
+        )
+        operation.sudo(self.coop_user).action_submit()
+        operation.sudo(self.coop_manager).action_approve()
+        self.assertEqual(operation.state, "approved")
+        # The day after the creator's today is still the future for all.
+        tomorrow = fields.Date.to_string(
+            fields.Date.from_string(entered_today) + timedelta(days=1)
+        )
+        with self.assertRaisesRegex(ValidationError, "future"), self.env.cr.savepoint():
+            self.new_operation(
+                "sell_back",
+                self.alice,
+                self.share_a,
+                1,
+                user=self.coop_user,
+                effective_date=tomorrow,
+            )
 
     def test_giver_holds_too_little(self):
         operation = self.new_operation("sell_back", self.bob, self.share_a, 2)
@@ -463,7 +501,7 @@ class TestShareOperation(ShareOperationCase):
         self.assertEqual(operation.held_quantity, 3)
         with self.assertRaisesRegex(UserError, "holds 3 shares"):
             operation.action_submit()
-        operation.effective_date = fields.Date.today()
+        operation.effective_date = fields.Date.context_today(operation)
         operation.action_submit()
         self.assertEqual(operation.state, "submitted")
 

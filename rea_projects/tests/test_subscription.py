@@ -1,7 +1,7 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -32,7 +32,8 @@ class TestSubscription(SavepointCase):
             auto_create_user=False,
         )
         cls.moderated = create_project(cls.env, "Plain club", auto_create_user=False)
-        cls.today = date.today()
+        # The user's today, as the join requests count their dates.
+        cls.today = fields.Date.from_string(fields.Date.context_today(cls.Request))
 
     def _member(self, email, project=None):
         request = self.Request.create(
