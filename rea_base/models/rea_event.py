@@ -240,6 +240,151 @@ class ReaEvent(models.Model):
             event._record_effects()
         return event
 
+    @api.model
+    def create_batch(self, vals_list):
+        """Record several events; return them in the order of ``vals_list``.
+
+        Each event is completed, checked and has its effects exactly as when
+        created alone, but the rows, stored computed values, quantities and
+        snapshots are written in a few queries whatever the number of events
+        (a distribution records one event per recipient). Lists the batch
+        path does not cover (see ``_can_create_batch``) are created one by
+        one.
+        """
+        self.check_access_rights("create")
+        prepared = []
+        for vals in vals_list:
+            vals = self._prepare_create_vals(self._add_context_defaults(vals))
+            self._check_required_vals(vals)
+            prepared.append(self._add_missing_default_values(vals))
+        if not prepared:
+            return self.browse()
+        if not self._can_create_batch(prepared):
+            return self.browse([self.create(vals).id for vals in vals_list])
+        with self.env.clear_upon_failure(), self.env.cr.savepoint():
+            events = self._insert_batch(prepared)
+            events._check_event()
+            events._record_effects_batch()
+        return events
+
+    @api.model
+    def _can_create_batch(self, vals_list):
+        """Whether the batch path applies: column values only, no correction
+        and no resource left for the action to create."""
+        for vals in vals_list:
+            for fname in vals:
+                field = self._fields.get(fname)
+                if not (field and field.store and field.column_type) or (
+                    field.inherited
+                ):
+                    return False
+            if vals.get("corrects_event_id"):
+                return False
+            action = self.env["rea.action"].browse(vals["action_id"])
+            if action.create_resource == "optional" and not vals.get("resource_id"):
+                return False
+            if action.create_resource == "optionalTo" and not vals.get(
+                "to_resource_id"
+            ):
+                return False
+        return True
+
+    @api.model
+    def _insert_batch(self, vals_list):
+        """Insert the rows in one query (ids drawn from the sequence first, so
+        that they follow ``vals_list``), then do what the ORM does after an
+        insert: stored computed values, fields of other records that depend
+        on events, Python constraints, record rules."""
+        cr = self.env.cr
+        booleans = [
+            name
+            for name, field in self._fields.items()
+            if field.type == "boolean" and field.store and field.column_type
+        ]
+        for vals in vals_list:
+            # As in create: the ORM sets the log columns itself.
+            for name in models.MAGIC_COLUMNS:
+                vals.pop(name, None)
+            for name in booleans:
+                vals.setdefault(name, False)
+            for name, value in vals.items():
+                if value and hasattr(self._fields[name], "selection"):
+                    self._check_selection_field_value(name, value)
+        names = sorted(set().union(*vals_list))
+        cr.execute(
+            "SELECT nextval(%s) FROM generate_series(1, %s)",
+            (self._sequence, len(vals_list)),
+        )
+        ids = [row[0] for row in cr.fetchall()]
+        now = "(now() at time zone 'UTC')"
+        formats = [self._fields[name].column_format for name in names]
+        row_format = "(%s)" % ", ".join(["%s"] + formats + ["%s", "%s", now, now])
+        params = []
+        for new_id, vals in zip(ids, vals_list):
+            params.append(new_id)
+            for name in names:
+                value = vals.get(name)
+                params.append(
+                    self._fields[name].convert_to_column(value, self, vals)
+                    if name in vals
+                    else None
+                )
+            params.extend([self._uid, self._uid])
+        columns = ["id"] + names + ["create_uid", "write_uid"]
+        columns += ["create_date", "write_date"]
+        cr.execute(
+            'INSERT INTO "%s" (%s) VALUES %s'
+            % (
+                self._table,
+                ", ".join('"%s"' % column for column in columns),
+                ", ".join([row_format] * len(vals_list)),
+            ),
+            params,
+        )
+        events = self.browse(ids)
+        events.modified(self._fields)
+        events._store_computed_batch()
+        events._validate_fields(names)
+        if self.env.recompute and self._context.get("recompute", True):
+            events.recompute()
+        events.check_access_rule("create")
+        return events
+
+    @api.multi
+    def _store_computed_batch(self):
+        """Compute the stored computed fields of these events together and
+        write each in one query (the ORM's recompute writes row by row when
+        the values differ, as names do)."""
+        cr = self.env.cr
+        for field in self._fields.values():
+            if not (field.store and field.compute and field.column_type):
+                continue
+            records = self._recompute_check(field)
+            if not records:
+                continue
+            pairs = [
+                (
+                    record.id,
+                    field.convert_to_column(
+                        field.convert_to_write(record[field.name], record), record
+                    ),
+                )
+                for record in records
+            ]
+            # The rows were inserted with NULL there: only values to write.
+            pairs = [(rid, value) for rid, value in pairs if value is not None]
+            records._recompute_done(field)
+            if not pairs:
+                continue
+            cr.execute(
+                'UPDATE "{table}" SET "{column}" = v.value '
+                "FROM unnest(%s::int[], %s::{type}[]) AS v(id, value) "
+                'WHERE "{table}".id = v.id'.format(
+                    table=self._table, column=field.name, type=field.column_type[1]
+                ),
+                ([rid for rid, _value in pairs], [value for _rid, value in pairs]),
+            )
+
     @api.multi
     def write(self, vals):
         # An object, not a flag: a client cannot put it in the context.
@@ -626,6 +771,27 @@ class ReaEvent(models.Model):
             self.corrects_event_id._engine_write({"is_corrected": True})
 
     @api.multi
+    def _record_effects_batch(self):
+        """``_record_effects`` of events created together (no resource to
+        create, no correction): the quantities of all of them under one lock
+        and in one update, then the other effects in order, their snapshots
+        written in one query."""
+        self._apply_quantity_effects(sign=1)
+        snapshots = {}
+        for event in self:
+            snapshot = event._set_resource_values(event._get_effect_targets())
+            if snapshot:
+                snapshots[event.id] = json.dumps(snapshot, sort_keys=True)
+        if snapshots:
+            self.env.cr.execute(
+                "UPDATE rea_event e SET effect_snapshot = v.snapshot "
+                "FROM unnest(%s::int[], %s::text[]) AS v(id, snapshot) "
+                "WHERE e.id = v.id",
+                (list(snapshots), list(snapshots.values())),
+            )
+            self.invalidate_cache(["effect_snapshot"], list(snapshots))
+
+    @api.multi
     def _create_resources(self):
         """Create the from- or to-resource when missing and the action allows it.
 
@@ -727,20 +893,23 @@ class ReaEvent(models.Model):
 
     @api.multi
     def _apply_quantity_effects(self, sign=1):
-        self.ensure_one()
-        deltas = self._get_quantity_deltas(sign)
-        if not deltas:
+        """Move the quantities of these events, in their order, under one
+        lock; each decrease is checked as if the events came one by one."""
+        moves = [(event, event._get_quantity_deltas(sign)) for event in self]
+        resource_ids = sorted({r.id for _event, deltas in moves for r in deltas})
+        if not resource_ids:
             return
-        resources = self.env["rea.resource"].browse([r.id for r in deltas])
+        resources = self.env["rea.resource"].browse(resource_ids)
         quantities = resources._lock_quantities()
-        for resource, resource_deltas in deltas.items():
-            values = quantities[resource.id]
-            for quantity_field, delta in resource_deltas.items():
-                values[quantity_field] += delta
-                if delta < 0:
-                    self._check_not_negative(
-                        resource, quantity_field, values[quantity_field]
-                    )
+        for event, deltas in moves:
+            for resource, resource_deltas in deltas.items():
+                values = quantities[resource.id]
+                for quantity_field, delta in resource_deltas.items():
+                    values[quantity_field] += delta
+                    if delta < 0:
+                        event._check_not_negative(
+                            resource, quantity_field, values[quantity_field]
+                        )
         resources._set_quantities(quantities)
 
     @api.multi

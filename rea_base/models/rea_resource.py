@@ -230,18 +230,22 @@ class ReaResource(models.Model):
         values; raw SQL keeps this out of the ORM write path on purpose, which
         refuses quantity changes.
         """
-        for resource_id, values in quantities.items():
-            self.env.cr.execute(
-                "UPDATE rea_resource SET accounting_quantity = %s, "
-                "onhand_quantity = %s, write_uid = %s, write_date = now() "
-                "AT TIME ZONE 'UTC' WHERE id = %s",
-                (
-                    values["accounting_quantity"],
-                    values["onhand_quantity"],
-                    self.env.uid,
-                    resource_id,
-                ),
-            )
+        if not quantities:
+            return
+        ids = list(quantities)
+        self.env.cr.execute(
+            "UPDATE rea_resource r SET accounting_quantity = v.accounting, "
+            "onhand_quantity = v.onhand, write_uid = %s, "
+            "write_date = now() AT TIME ZONE 'UTC' "
+            "FROM unnest(%s::int[], %s::numeric[], %s::numeric[]) "
+            "AS v(id, accounting, onhand) WHERE r.id = v.id",
+            (
+                self.env.uid,
+                ids,
+                [quantities[rid]["accounting_quantity"] for rid in ids],
+                [quantities[rid]["onhand_quantity"] for rid in ids],
+            ),
+        )
         self.browse(list(quantities)).invalidate_cache(
             fnames=list(QUANTITY_FIELDS) + ["write_uid", "write_date"],
             ids=list(quantities),

@@ -155,10 +155,8 @@ class ReaDistributionLine(models.Model):
     def _create_events(self, vals_list):
         """Record the distribution events (as superuser: the money leaves
         the context's account); return them in the order of ``vals_list``."""
-        event_model = self.env["rea.event"].sudo()
-        return self.env["rea.event"].browse(
-            [event_model.create(vals).id for vals in vals_list]
-        )
+        events = self.env["rea.event"].sudo().create_batch(vals_list)
+        return events.sudo(self.env.uid)
 
     @api.model
     def _get_money_accounts(self, agents, money_type):

@@ -1,0 +1,153 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .common import ReaCase
+
+
+class TestReaEventBatch(ReaCase):
+    """``create_batch`` records events like ``create`` one by one, in a
+    number of queries that does not grow with the events."""
+
+    def _transfer_vals(self, source, target, quantity, **vals):
+        vals.update(
+            {
+                "action_id": self.action("transfer").id,
+                "provider_id": source.primary_accountable_id.id,
+                "receiver_id": target.primary_accountable_id.id,
+                "resource_id": source.id,
+                "to_resource_id": target.id,
+                "resource_quantity": quantity,
+                "has_point_in_time": "2026-03-01 10:00:00",
+            }
+        )
+        return vals
+
+    def _compared(self, event):
+        return (
+            event.name,
+            event.action_code,
+            event.resource_conforms_to_id,
+            event.resource_unit_id,
+            event.resource_quantity,
+            event.has_point_in_time,
+            event.effect_snapshot,
+            event.is_contribution,
+            event.created_resource_id,
+        )
+
+    def test_same_as_one_by_one(self):
+        results = []
+        for batch in (False, True):
+            source = self._resource(self.plywood, 10, agent=self.alice)
+            targets = [
+                self._resource(self.plywood, 1, agent=agent)
+                for agent in (self.bob, self.supplier, self.bob)
+            ]
+            vals_list = [
+                self._transfer_vals(source, target, n + 1, to_location_id=self.depot.id)
+                for n, target in enumerate(targets)
+            ]
+            if batch:
+                events = self.Event.create_batch(vals_list)
+            else:
+                events = self.Event.browse(
+                    [self.Event.create(vals).id for vals in vals_list]
+                )
+            self.assertEqual(len(events), 3)
+            self.assertEqual([e.to_resource_id for e in events], targets)
+            self.assertQuantities(source, 4, 4)
+            self.assertEqual(
+                [(t.accounting_quantity, t.current_location_id) for t in targets],
+                [(2.0, self.depot), (3.0, self.depot), (4.0, self.depot)],
+            )
+            results.append([self._compared(event) for event in events])
+        self.assertEqual(results[0], results[1])
+        self.assertTrue(results[1][0][0], "the stored name is computed")
+        self.assertIn("before", results[1][0][6], "the effects are recorded")
+
+    def test_queries_do_not_grow_with_events(self):
+        source = self._resource(self.credit, 0, agent=self.workshop)
+        counts = []
+        # The first batch warms the caches (unit, action...): not counted.
+        for size in (2, 3, 12):
+            targets = [
+                self._resource(self.credit, 0, agent=self.alice) for _n in range(size)
+            ]
+            vals_list = [self._transfer_vals(source, t, 1.5) for t in targets]
+            self.Event.invalidate_cache()
+            before = self.env.cr.sql_log_count
+            self.Event.create_batch(vals_list)
+            counts.append(self.env.cr.sql_log_count - before)
+            self.assertEqual(targets[-1].accounting_quantity, 1.5)
+        self.assertEqual(counts[1], counts[2])
+        self.assertAlmostEqual(source.accounting_quantity, -25.5)
+
+    def test_refused_event_leaves_nothing(self):
+        source = self._resource(self.plywood, 5, agent=self.alice)
+        target = self._resource(self.plywood, 0, agent=self.bob)
+        count = self.Event.search_count([])
+        # The second event takes the source below zero, as it would one by
+        # one even though the batch as a whole balances nothing back.
+        vals_list = [
+            self._transfer_vals(source, target, 3),
+            self._transfer_vals(source, target, 3),
+        ]
+        with self.assertRaisesRegex(UserError, "Not enough"):
+            self.Event.create_batch(vals_list)
+        self.assertEqual(self.Event.search_count([]), count)
+        self.assertQuantities(source, 5, 5)
+        self.assertQuantities(target, 0, 0)
+        # A check of one event refuses the whole batch too.
+        vals_list = [
+            self._transfer_vals(source, target, 1),
+            self._transfer_vals(source, target, 0),
+        ]
+        with self.assertRaisesRegex(ValidationError, "needs a resource quantity"):
+            self.Event.create_batch(vals_list)
+        self.assertEqual(self.Event.search_count([]), count)
+        self.assertQuantities(source, 5, 5)
+        with self.assertRaisesRegex(ValidationError, "needs"):
+            self.Event.create_batch([{"action_id": self.action("transfer").id}])
+
+    def test_events_creating_resources_fall_back(self):
+        source = self._resource(self.plywood, 10, agent=self.alice)
+        vals = self._transfer_vals(source, source, 4)
+        del vals["to_resource_id"]
+        vals["receiver_id"] = self.bob.id
+        events = self.Event.create_batch([vals, dict(vals, resource_quantity=1)])
+        self.assertEqual(len(events), 2)
+        self.assertTrue(all(events.mapped("created_resource_id")))
+        self.assertEqual(
+            events.mapped("to_resource_id.primary_accountable_id"), self.bob
+        )
+        self.assertQuantities(source, 5, 5)
+        self.assertFalse(self.Event.create_batch([]))
+
+    def test_access_rights(self):
+        employee = self.env["res.users"].create(
+            {
+                "name": "Batch employee",
+                "login": "rea_batch_employee",
+                "groups_id": [(6, 0, [self.env.ref("base.group_user").id])],
+            }
+        )
+        source = self._resource(self.credit, 0, agent=self.alice)
+        target = self._resource(self.credit, 0, agent=self.bob)
+        with self.assertRaises(AccessError):
+            self.Event.sudo(employee).create_batch(
+                [self._transfer_vals(source, target, 1)]
+            )
+        rea_user = self.env["res.users"].create(
+            {
+                "name": "Batch REA user",
+                "login": "rea_batch_user",
+                "groups_id": [(6, 0, [self.env.ref("rea_base.group_rea_user").id])],
+            }
+        )
+        events = self.Event.sudo(rea_user).create_batch(
+            [self._transfer_vals(source, target, 2)]
+        )
+        self.assertEqual(events.create_uid, rea_user)
+        self.assertEqual(target.accounting_quantity, 2.0)
