@@ -55,9 +55,6 @@ class ResPartner(models.Model):
         currency_field="share_currency_id",
     )
     share_currency_id = fields.Many2one("res.currency", compute="_compute_share_totals")
-    share_effective_date = fields.Date(
-        string="Member since", compute="_compute_share_totals"
-    )
     # Same names as OCA's partner_contact_birthdate / partner_contact_gender.
     birthdate_date = fields.Date(string="Date of birth")
     gender = fields.Selection(GENDERS)
@@ -80,6 +77,7 @@ class ResPartner(models.Model):
         "member's first share line.",
     )
     effective_date = fields.Date(
+        string="Member since",
         compute="_compute_cooperator_type",
         store=True,
         index=True,
@@ -152,19 +150,17 @@ class ResPartner(models.Model):
         ids = tuple(i for i in self.ids if isinstance(i, int))
         if ids:
             self.env.cr.execute(
-                "SELECT partner_id, sum(quantity), sum(total_amount), "
-                "min(effective_date) FROM rea_share_line "
+                "SELECT partner_id, sum(quantity), sum(total_amount) "
+                "FROM rea_share_line "
                 "WHERE partner_id IN %s GROUP BY partner_id",
                 (ids,),
             )
-            # Odoo reads dates from PostgreSQL as strings already.
             totals = {row[0]: row[1:] for row in self.env.cr.fetchall()}
         currency = self.env.user.company_id.currency_id
         for partner in self:
-            quantity, value, first_date = totals.get(partner.id, (0, 0.0, False))
+            quantity, value = totals.get(partner.id, (0, 0.0))
             partner.share_count = quantity
             partner.share_total_value = value or 0.0
-            partner.share_effective_date = first_date or False
             partner.share_currency_id = currency
 
     # Public helpers ----------------------------------------------------------

@@ -100,8 +100,8 @@ class TestShareReports(ShareOperationCase):
         self.assertIn(">5<", html.replace(" ", ""))
         self.assertIn("250.00", html)
         # Member since her first shares.
-        self.assertIn(format_date(self.env, self.alice.share_effective_date), html)
-        self.assertEqual(self.alice.share_effective_date, days_ago(60))
+        self.assertIn(format_date(self.env, self.alice.effective_date), html)
+        self.assertEqual(self.alice.effective_date, days_ago(60))
 
     def test_certificate_after_transfer(self):
         self.run_operation(

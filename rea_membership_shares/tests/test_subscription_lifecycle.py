@@ -33,7 +33,7 @@ class TestSubscriptionLifecycle(SharesCase):
         self.assertTrue(partner.cooperator_number)
         self.assertEqual(partner.share_count, 2)
         self.assertEqual(partner.share_total_value, 100.0)
-        self.assertEqual(partner.share_effective_date, "2026-01-10")
+        self.assertEqual(partner.effective_date, "2026-01-10")
         line = partner.share_line_ids
         self.assertEqual(line.effective_date, "2026-01-10")
         self.assertEqual(line.project_id, self.project)
@@ -218,7 +218,7 @@ class TestSubscriptionLifecycle(SharesCase):
         self.assertEqual(partner.share_count, 6)
         self.assertEqual(len(partner.share_line_ids), 2)
         self.assertEqual(partner.cooperator_number, number)
-        self.assertEqual(partner.share_effective_date, "2026-01-15")
+        self.assertEqual(partner.effective_date, "2026-01-15")
 
     def test_pending_request_makes_increase(self):
         first = self.make_request()
