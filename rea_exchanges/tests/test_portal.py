@@ -3,10 +3,10 @@
 
 import re
 
-import odoo
 from odoo import SUPERUSER_ID, api
-from odoo.service import security
 from odoo.tests.common import HttpCase, at_install, post_install
+
+from odoo.addons.rea_base.tests.http_common import authenticate_session
 
 ROW = 'class="o_rea_exchange_row"'
 
@@ -27,23 +27,7 @@ class TestExchangePortal(HttpCase):
                 cr, SUPERUSER_ID, {"tracking_disable": True, "no_reset_password": True}
             )
             self._make_data(env)
-        self._authenticate("rx_portal_member", "rx_portal_member")
-
-    def _authenticate(self, login, password):
-        """HttpCase.authenticate, with the session token computed on the test
-        cursor (where the user exists)."""
-        db = odoo.tests.common.get_db_name()
-        uid = self.registry["res.users"].authenticate(db, login, password, None)
-        self.assertTrue(uid, "the portal member logs in")
-        session = self.session
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, uid, {})
-            session.db = db
-            session.uid = uid
-            session.login = login
-            session.session_token = security.compute_session_token(session, env)
-            session.context = dict(env["res.users"].context_get() or {}, uid=uid)
-        odoo.http.root.session_store.save(session)
+        authenticate_session(self, "rx_portal_member", "rx_portal_member")
 
     def _make_data(self, env):
         Partner = env["res.partner"]

@@ -5,8 +5,9 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-import odoo.tests
-from odoo import SUPERUSER_ID, api, fields
+from odoo import fields
+
+from odoo.addons.rea_base.tests.http_common import ReaHttpCase
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 # A valid IBAN (checksum correct) and a PDF as small as can be.
@@ -14,50 +15,13 @@ VALID_IBAN = "ES91 2100 0418 4502 0005 1332"
 PDF_CONTENT = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 
 
-class ShareHttpCase(odoo.tests.HttpCase):
-    """HttpCase whose ``env`` works on the cursor the HTTP server uses.
-
-    In Odoo 11 the server's test cursor is not the test's own cursor: data
-    made in setUp must go through it to be seen by the requests, and is
-    rolled back with it at the end of each test.
-    """
+class ShareHttpCase(ReaHttpCase):
+    """The shared HTTP case with the share forms' helpers."""
 
     def setUp(self):
         super().setUp()
-        self.env = api.Environment(
-            self.registry.test_cr, SUPERUSER_ID, {"tracking_disable": True}
-        )
         self.Request = self.env["rea.subscription.request"]
         self.Partner = self.env["res.partner"].with_context(active_test=False)
-
-    def authenticate(self, user, password):
-        # Odoo 11 reads the user's context on self.cr: use the server's.
-        own_cr, self.cr = self.cr, self.registry.test_cr
-        try:
-            return super().authenticate(user, password)
-        finally:
-            self.cr = own_cr
-
-    def settle(self):
-        """Keep the data made so far across requests (a savepoint move)."""
-        self.registry.test_cr.commit()
-        self.env["res.partner"].invalidate_cache()
-        self.warm_precisions()
-
-    def warm_precisions(self):
-        """Fill the decimal precision cache.
-
-        On a cache miss Odoo 11 reads a precision through a new cursor,
-        which in test mode is the shared test cursor: closing it rolls back
-        to its own savepoint and destroys any savepoint opened since (the
-        event engine records inside one). Call after anything that clears
-        the caches (users, groups, views)."""
-        precision = self.env["decimal.precision"]
-        for name in precision.search([]).mapped("name"):
-            precision.precision_get(name)
-
-    def base_url(self):
-        return "http://%s:%s" % (odoo.tests.common.HOST, odoo.tests.common.PORT)
 
     def get_csrf(self, url):
         self.settle()

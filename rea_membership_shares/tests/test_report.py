@@ -2,12 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import base64
-import tempfile
-from contextlib import contextmanager
 
 from odoo.tests.common import at_install, post_install
-from odoo.tools import config
 from odoo.tools.misc import format_date
+
+from odoo.addons.rea_base.tests.http_common import real_pdf
 
 from .test_operation import ShareOperationCase, days_ago
 
@@ -66,16 +65,6 @@ class TestShareReports(ShareOperationCase):
         content, kind = self.report(xmlid).render_qweb_html(records.ids)
         self.assertEqual(kind, "html")
         return content.decode("utf-8")
-
-    @contextmanager
-    def real_pdf(self):
-        """Let render_qweb_pdf call wkhtmltopdf (tests get HTML otherwise)."""
-        previous = config["test_report_directory"]
-        config["test_report_directory"] = tempfile.gettempdir()
-        try:
-            yield
-        finally:
-            config["test_report_directory"] = previous
 
     def test_report_actions(self):
         for xmlid, model in (
@@ -143,7 +132,7 @@ class TestShareReports(ShareOperationCase):
 
     def test_reports_render_pdf(self):
         """wkhtmltopdf turns each report into a PDF."""
-        with self.real_pdf():
+        with real_pdf():
             for xmlid, records in (
                 ("action_report_share_certificate", self.alice),
                 ("action_report_capital_release", self.invoice),

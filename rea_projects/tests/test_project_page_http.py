@@ -6,8 +6,9 @@ import base64
 import odoo.tests
 from odoo.exceptions import AccessError
 
+from odoo.addons.rea_base.tests.http_common import ReaHttpCase
+
 from .common import add_coordinator, create_project, create_user
-from .http_common import ReaHttpCase
 
 # A 1x1 PNG.
 PNG = base64.b64decode(

@@ -5,8 +5,9 @@ import re
 
 import odoo.tests
 
+from odoo.addons.rea_base.tests.http_common import ReaHttpCase
+
 from .common import add_member, create_project, create_user, service
-from .http_common import ReaHttpCase
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 

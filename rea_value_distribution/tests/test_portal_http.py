@@ -3,12 +3,12 @@
 
 import odoo.tests
 from odoo import SUPERUSER_ID, api
-from odoo.service import security
 
 from odoo.addons.rea_base.models.decimal_precision import (
     REA_QUANTITY,
     REA_QUANTITY_DEFAULT_DIGITS,
 )
+from odoo.addons.rea_base.tests.http_common import authenticate_session
 
 
 @odoo.tests.common.at_install(False)
@@ -146,20 +146,7 @@ class TestPortalHttp(odoo.tests.HttpCase):
         )
 
     def authenticate(self, login, password):
-        """HttpCase.authenticate, with the session token computed on the
-        test cursor (where the user exists)."""
-        db = odoo.tests.common.get_db_name()
-        uid = self.registry["res.users"].authenticate(db, login, password, None)
-        self.assertTrue(uid, "the portal member logs in")
-        session = self.session
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, uid, {})
-            session.db = db
-            session.uid = uid
-            session.login = login
-            session.session_token = security.compute_session_token(session, env)
-            session.context = dict(env["res.users"].context_get() or {}, uid=uid)
-        odoo.http.root.session_store.save(session)
+        return authenticate_session(self, login, password)
 
     def url_open(self, url, data=None, timeout=60):
         return super().url_open(url, data=data, timeout=timeout)

@@ -1,12 +1,11 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-import tempfile
-from contextlib import contextmanager
 
 from odoo.exceptions import AccessError
 from odoo.tests.common import at_install, post_install
-from odoo.tools import config
+
+from odoo.addons.rea_base.tests.http_common import real_pdf
 
 from .common import ValueCase
 
@@ -64,16 +63,6 @@ class TestStatement(ValueCase):
                 "groups_id": [(6, 0, [group.id])],
             }
         )
-
-    @contextmanager
-    def real_pdf(self):
-        """Let render_qweb_pdf call wkhtmltopdf (tests get HTML otherwise)."""
-        previous = config["test_report_directory"]
-        config["test_report_directory"] = tempfile.gettempdir()
-        try:
-            yield
-        finally:
-            config["test_report_directory"] = previous
 
     def test_distribution_split(self):
         # Alice 10 h x 20 = 200, Bob 5 h x 25 (his rate) = 125: 300 shared.
@@ -154,7 +143,7 @@ class TestStatement(ValueCase):
         self.assertNotIn("115.38", html)
 
     def test_statement_pdf(self):
-        with self.real_pdf():
+        with real_pdf():
             content, kind = self.env.ref(STATEMENT).render_qweb_pdf(self.line_alice.ids)
         self.assertEqual(kind, "pdf")
         self.assertTrue(content.startswith(b"%PDF"))
