@@ -344,13 +344,25 @@ class SubscriptionForm(http.Controller):
             _("Please choose a country from the list."),
         )
         values["birthdate"] = self._parse_date(post.get("birthdate"), errors)
-        values["quantity"] = self._parse_quantity(post.get("quantity"), errors)
         product = self._parse_share_type(post, share_types, errors)
         values["share_product_id"] = product.id or False
         if project:
             values["project_id"] = project.id
         elif product:
             values["project_id"] = product.share_project_id.id
+        subscriptions = request.env["rea.subscription.request"].sudo()
+        company = subscriptions._get_company(values)
+        # Inputs the company does not ask for are not read at all.
+        if not company.share_hide_quantity:
+            values["quantity"] = self._parse_quantity(post.get("quantity"), errors)
+        if company.is_share_referral_shown():
+            values["referral_source_id"] = self._parse_id(
+                post.get("referral_source_id"),
+                request.env["rea.share.referral.source"].sudo(),
+                "referral_source_id",
+                errors,
+                _("Please choose an answer from the list."),
+            )
         values["acquirer_id"] = self._parse_acquirer(
             post, project or product.share_project_id, share_types, errors
         )
@@ -364,7 +376,7 @@ class SubscriptionForm(http.Controller):
         document = self._parse_id_document(post.get("id_document"), errors)
         if document:
             values["id_document"], values["id_document_filename"] = document
-        return values, errors
+        return subscriptions.apply_form_settings(values), errors
 
     def _clean_text(self, raw, max_length, field, errors):
         value = raw.strip() if isinstance(raw, str) else ""
@@ -469,6 +481,7 @@ class SubscriptionForm(http.Controller):
         share_types = self._share_types(project, is_company)
         acquirers = self._acquirers(project, share_types)
         approvals = self._approvals(company)
+        referral_sources = self._referral_sources(company)
         return request.render(
             "rea_membership_shares.subscription_form_page",
             {
@@ -478,6 +491,7 @@ class SubscriptionForm(http.Controller):
                 "share_types": share_types,
                 "acquirers": acquirers,
                 "approvals": approvals,
+                "referral_sources": referral_sources,
                 "rendered_fields": self._rendered_fields(
                     is_company, company, acquirers, approvals
                 ),
@@ -510,7 +524,19 @@ class SubscriptionForm(http.Controller):
             names.append("acquirer_id")
         if company.share_id_document_required:
             names.append("id_document")
+        if company.share_hide_quantity:
+            names.remove("quantity")
+        if company.is_share_referral_shown():
+            names.append("referral_source_id")
         return names + [approval["field"] for approval in approvals]
+
+    def _referral_sources(self, company):
+        """Answers to "How did you hear about us?" when the company asks;
+        read with the visitor's rights (active answers only)."""
+        sources = request.env["rea.share.referral.source"]
+        if not company.is_share_referral_shown():
+            return sources
+        return sources.search([])
 
     def _other_form_url(self, project, is_company):
         if project:

@@ -1061,14 +1061,14 @@ class ReaShareOperation(models.Model):
         company = self.company_id
         mails = []
         if self.type == "transfer" and company.share_mail_transfer:
-            mails.append(("mail_template_transfer", self.receiver_id))
+            mails.append(("transfer", self.receiver_id))
         if self._get_total_held(self.partner_id):
             if company.share_mail_update:
-                mails.append(("mail_template_update", self.partner_id))
+                mails.append(("update", self.partner_id))
         elif company.share_mail_no_shares_left:
-            mails.append(("mail_template_no_shares_left", self.partner_id))
-        for xmlid, partner in mails:
-            template = self.env.ref("rea_membership_shares.%s" % xmlid)
+            mails.append(("no_shares_left", self.partner_id))
+        for kind, partner in mails:
+            template = company.get_share_mail_template(kind)
             template.sudo().with_context(
                 share_operation_id=self.id, lang=partner.lang
             ).send_mail(partner.id)

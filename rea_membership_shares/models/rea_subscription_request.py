@@ -55,6 +55,7 @@ FORM_FIELDS = (
     "id_document",
     "id_document_filename",
     "acquirer_id",
+    "referral_source_id",
 )
 
 
@@ -187,6 +188,13 @@ class ReaSubscriptionRequest(models.Model):
     acquirer_id = fields.Many2one(
         "payment.acquirer", string="Payment method", ondelete="set null"
     )
+    referral_source_id = fields.Many2one(
+        "rea.share.referral.source",
+        string="Referral source",
+        ondelete="restrict",
+        index=True,
+        help='The answer to "How did you hear about us?".',
+    )
     partner_id = fields.Many2one(
         "res.partner",
         string="Member",
@@ -309,6 +317,13 @@ class ReaSubscriptionRequest(models.Model):
     @api.model
     def _prepare_create_vals(self, vals):
         vals = dict(vals)
+        if vals.get("lastname"):
+            # The company the request will have (its default when not given).
+            company = self.env["res.company"].browse(
+                vals.get("company_id")
+                or self.default_get(["company_id"]).get("company_id")
+            )
+            vals["lastname"] = self._case_lastname(vals["lastname"], company)
         for key in ("email", "company_email"):
             if vals.get(key):
                 vals[key] = self.normalize_email(vals[key])
@@ -355,6 +370,13 @@ class ReaSubscriptionRequest(models.Model):
             request._send_mail("confirmation")
         return request
 
+    @api.model
+    def _case_lastname(self, lastname, company):
+        """The last name as the company stores it."""
+        if isinstance(lastname, str) and company.sudo().share_lastname_uppercase:
+            return lastname.upper()
+        return lastname
+
     @api.multi
     def write(self, vals):
         for key in ("email", "company_email"):
@@ -367,7 +389,22 @@ class ReaSubscriptionRequest(models.Model):
         if vals.get("share_product_id") and "share_unit_price" not in vals:
             product = self.env["product.product"].browse(vals["share_product_id"])
             vals["share_unit_price"] = product.sudo().list_price
-        return super().write(vals)
+        if not vals.get("lastname"):
+            return super().write(vals)
+        if "company_id" in vals:
+            company = self.env["res.company"].browse(vals["company_id"])
+            vals["lastname"] = self._case_lastname(vals["lastname"], company)
+            return super().write(vals)
+        # Requests of companies that store last names differently: each
+        # group gets its own case.
+        result = True
+        for company in self.mapped("company_id"):
+            requests = self.filtered(lambda r, c=company: r.company_id == c)
+            case_vals = dict(
+                vals, lastname=self._case_lastname(vals["lastname"], company)
+            )
+            result &= super(ReaSubscriptionRequest, requests).write(case_vals)
+        return result
 
     @api.multi
     def unlink(self):
@@ -428,8 +465,12 @@ class ReaSubscriptionRequest(models.Model):
         for key in APPROVALS:
             if company["share_%s_required" % key]:
                 required.append("%s_approved" % key)
-        if company.share_id_document_required and not as_staff:
-            required.append("id_document")
+        if not as_staff:
+            if company.share_id_document_required:
+                required.append("id_document")
+            # Asked on the website only: the office does not ask it.
+            if company.share_referral_required:
+                required.append("referral_source_id")
         return required
 
     @api.model
@@ -455,12 +496,15 @@ class ReaSubscriptionRequest(models.Model):
             if not value:
                 if name.endswith("_approved"):
                     errors[name] = _("Please accept this to subscribe.")
+                elif name == "referral_source_id":
+                    errors[name] = _("Please tell us how you heard about us.")
                 else:
                     label = self._fields[name].get_description(self.env)["string"]
                     errors[name] = _("%s is required.") % label
         self._check_emails(values, errors)
         self._check_iban(values, errors, as_staff)
         self._check_references(values, errors)
+        self._check_referral_source(values, errors, as_staff)
         self._check_legal_form(values, errors)
         product = self._check_share_type(values, errors, as_staff)
         if product and "quantity" not in errors:
@@ -527,6 +571,18 @@ class ReaSubscriptionRequest(models.Model):
             not isinstance(quantity, int) or isinstance(quantity, bool) or quantity <= 0
         ):
             errors["quantity"] = _("The number of shares must be a positive number.")
+
+    @api.model
+    def _check_referral_source(self, values, errors, as_staff):
+        source_id = values.get("referral_source_id")
+        if not source_id or "referral_source_id" in errors:
+            return
+        source = self.env["rea.share.referral.source"].sudo()
+        if isinstance(source_id, int) and not isinstance(source_id, bool):
+            source = source.with_context(active_test=False).browse(source_id).exists()
+        # Staff may keep an answer archived since; visitors choose a current one.
+        if not source or not (source.active or as_staff):
+            errors["referral_source_id"] = _("Choose an answer from the list.")
 
     @api.model
     def _check_legal_form(self, values, errors):
@@ -701,10 +757,28 @@ class ReaSubscriptionRequest(models.Model):
             errors["id_document"] = _("The ID document could not be read.")
 
     @api.model
+    def apply_form_settings(self, values):
+        """Website values the company's settings decide, whatever was posted:
+        without number of shares, the minimum quantity of the share type;
+        without the referral question, no referral source."""
+        values = dict(values)
+        company = self._get_company(values)
+        if company.share_hide_quantity:
+            product_id = values.get("share_product_id")
+            product = self.env["product.product"].sudo()
+            if isinstance(product_id, int) and not isinstance(product_id, bool):
+                product = product.browse(product_id).exists()
+            values["quantity"] = max(product.share_min_quantity, 1)
+        if not company.is_share_referral_shown():
+            values.pop("referral_source_id", None)
+        return values
+
+    @api.model
     def create_from_form(self, values):
         """Create a request from a website form; raises ValidationError with
         every message when a check fails (and then creates nothing)."""
         values = {k: v for k, v in (values or {}).items() if k in FORM_FIELDS}
+        values = self.apply_form_settings(values)
         errors = self.check_values(values)
         if errors:
             raise ValidationError("\n".join(sorted(set(errors.values()))))
@@ -1021,10 +1095,9 @@ class ReaSubscriptionRequest(models.Model):
     @api.multi
     def _send_capital_release_mail(self):
         for request in self:
-            if request.company_id.share_mail_capital_release:
-                template = self.env.ref(
-                    "rea_membership_shares.mail_template_capital_release"
-                )
+            company = request.company_id
+            if company.share_mail_capital_release:
+                template = company.get_share_mail_template("capital_release")
                 template.sudo().send_mail(request.invoice_id.id)
         return True
 
@@ -1242,11 +1315,16 @@ class ReaSubscriptionRequest(models.Model):
     @api.multi
     def _send_mail(self, kind):
         """Send the e-mail ``kind`` (confirmation, waiting_list) when the
-        company sends it."""
+        company sends it; a company's request gets the company variant of
+        the confirmation."""
         for request in self:
-            if not request.company_id["share_mail_%s" % kind]:
+            company = request.company_id
+            if not company["share_mail_%s" % kind]:
                 continue
-            template = self.env.ref("rea_membership_shares.mail_template_%s" % kind)
+            template_kind = kind
+            if kind == "confirmation" and request.is_company:
+                template_kind = "confirmation_company"
+            template = company.get_share_mail_template(template_kind)
             template.sudo().send_mail(request.id)
         return True
 
@@ -1257,15 +1335,13 @@ class ReaSubscriptionRequest(models.Model):
         if increase:
             if not company.share_mail_increase:
                 return False
-            template = self.env.ref(
-                "rea_membership_shares.mail_template_share_increase"
-            )
+            template = company.get_share_mail_template("increase")
         else:
             if not company.share_mail_certificate:
                 return False
-            template = (
-                self.share_product_id.share_certificate_template_id
-                or self.env.ref("rea_membership_shares.mail_template_certificate")
+            # The share type's own certificate beats the company's choice.
+            template = self.share_product_id.share_certificate_template_id or (
+                company.get_share_mail_template("certificate")
             )
         return template.sudo().send_mail(self.partner_id.id)
 

@@ -7,6 +7,31 @@ from odoo.exceptions import ValidationError
 # Codes tried in turn for the accounts created with the chart.
 EQUITY_CODES = ("100910", "100900", "101910", "109100")
 RECEIVABLE_CODES = ("416000", "416100", "416200", "416900")
+# Kind of e-mail: (our template, model of the record it is sent for).
+SHARE_MAIL_TEMPLATES = {
+    "confirmation": ("mail_template_confirmation", "rea.subscription.request"),
+    "confirmation_company": (
+        "mail_template_confirmation_company",
+        "rea.subscription.request",
+    ),
+    "waiting_list": ("mail_template_waiting_list", "rea.subscription.request"),
+    "capital_release": ("mail_template_capital_release", "account.invoice"),
+    "certificate": ("mail_template_certificate", "res.partner"),
+    "increase": ("mail_template_share_increase", "res.partner"),
+    "transfer": ("mail_template_transfer", "res.partner"),
+    "update": ("mail_template_update", "res.partner"),
+    "no_shares_left": ("mail_template_no_shares_left", "res.partner"),
+}
+
+
+def _template_field(string, model):
+    return fields.Many2one(
+        "mail.template",
+        string=string,
+        domain=[("is_share_template", "=", True), ("model", "=", model)],
+        ondelete="set null",
+        help="Empty: the module's template.",
+    )
 
 
 class ResCompany(models.Model):
@@ -35,6 +60,23 @@ class ResCompany(models.Model):
         help="A member may hold shares of one type only in a project.",
     )
     share_iban_required = fields.Boolean(string="IBAN required", default=True)
+    share_lastname_uppercase = fields.Boolean(
+        string="Last names in capitals",
+        help="Last names of subscription requests are stored in capitals, "
+        "whatever their source; the members created from them get them so.",
+    )
+    share_referral_show = fields.Boolean(
+        string='Ask "How did you hear about us?"',
+        help="The website forms offer the referral sources.",
+    )
+    share_referral_required = fields.Boolean(
+        string='"How did you hear about us?" required'
+    )
+    share_hide_quantity = fields.Boolean(
+        string="Without number of shares",
+        help="The website forms do not ask for a number of shares: a request "
+        "subscribes the minimum quantity of the chosen share type.",
+    )
     share_id_document_required = fields.Boolean(string="ID document required")
     share_data_policy_show = fields.Boolean(string="Show data policy approval")
     share_data_policy_required = fields.Boolean(string="Data policy approval required")
@@ -80,6 +122,25 @@ class ResCompany(models.Model):
     share_mail_update = fields.Boolean(string="Send share update e-mail", default=True)
     share_mail_no_shares_left = fields.Boolean(
         string="Send no shares left e-mail", default=True
+    )
+    share_template_confirmation_id = _template_field(
+        "Confirmation e-mail", "rea.subscription.request"
+    )
+    share_template_confirmation_company_id = _template_field(
+        "Confirmation e-mail (companies)", "rea.subscription.request"
+    )
+    share_template_waiting_list_id = _template_field(
+        "Waiting list e-mail", "rea.subscription.request"
+    )
+    share_template_capital_release_id = _template_field(
+        "Capital release e-mail", "account.invoice"
+    )
+    share_template_certificate_id = _template_field("Certificate e-mail", "res.partner")
+    share_template_increase_id = _template_field("Share increase e-mail", "res.partner")
+    share_template_transfer_id = _template_field("Transfer e-mail", "res.partner")
+    share_template_update_id = _template_field("Share update e-mail", "res.partner")
+    share_template_no_shares_left_id = _template_field(
+        "No shares left e-mail", "res.partner"
     )
     share_payment_term_id = fields.Many2one(
         "account.payment.term",
@@ -134,6 +195,11 @@ class ResCompany(models.Model):
             if self["share_%s_required" % key]:
                 self["share_%s_show" % key] = True
 
+    @api.onchange("share_referral_required")
+    def _onchange_share_referral_required(self):
+        if self.share_referral_required:
+            self.share_referral_show = True
+
     @api.constrains("share_contact_email")
     def _check_share_contact_email(self):
         join_request_model = self.env["rea.join.request"]
@@ -143,6 +209,44 @@ class ResCompany(models.Model):
                     _("'%s' is not a valid e-mail address.")
                     % company.share_contact_email
                 )
+
+    @api.constrains(*["share_template_%s_id" % kind for kind in SHARE_MAIL_TEMPLATES])
+    def _check_share_templates(self):
+        # The domain only guides the choice; a template of another model
+        # would fail at sending time, far from the setting.
+        for company in self:
+            for kind, (_xmlid, model) in SHARE_MAIL_TEMPLATES.items():
+                template = company["share_template_%s_id" % kind]
+                if template and template.model != model:
+                    raise ValidationError(
+                        _(
+                            "The template '%(template)s' is for %(model)s records: "
+                            "choose a template of %(expected)s for '%(field)s'."
+                        )
+                        % {
+                            "template": template.name,
+                            "model": template.model or "-",
+                            "expected": model,
+                            "field": self._fields[
+                                "share_template_%s_id" % kind
+                            ].get_description(self.env)["string"],
+                        }
+                    )
+
+    @api.multi
+    def get_share_mail_template(self, kind):
+        """The template of the e-mail ``kind`` (a key of
+        SHARE_MAIL_TEMPLATES): the company's choice, else the module's."""
+        self.ensure_one()
+        xmlid, _model = SHARE_MAIL_TEMPLATES[kind]
+        return self.sudo()["share_template_%s_id" % kind] or self.env.ref(
+            "rea_membership_shares.%s" % xmlid
+        )
+
+    @api.multi
+    def is_share_referral_shown(self):
+        self.ensure_one()
+        return self.share_referral_show or self.share_referral_required
 
     @api.multi
     def get_share_form_defaults(self):

@@ -23,6 +23,14 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.share_one_type_per_member"
     )
     share_iban_required = fields.Boolean(related="company_id.share_iban_required")
+    share_lastname_uppercase = fields.Boolean(
+        related="company_id.share_lastname_uppercase"
+    )
+    share_referral_show = fields.Boolean(related="company_id.share_referral_show")
+    share_referral_required = fields.Boolean(
+        related="company_id.share_referral_required"
+    )
+    share_hide_quantity = fields.Boolean(related="company_id.share_hide_quantity")
     share_id_document_required = fields.Boolean(
         related="company_id.share_id_document_required"
     )
@@ -76,6 +84,33 @@ class ResConfigSettings(models.TransientModel):
     share_mail_update = fields.Boolean(related="company_id.share_mail_update")
     share_mail_no_shares_left = fields.Boolean(
         related="company_id.share_mail_no_shares_left"
+    )
+    share_template_confirmation_id = fields.Many2one(
+        "mail.template", related="company_id.share_template_confirmation_id"
+    )
+    share_template_confirmation_company_id = fields.Many2one(
+        "mail.template", related="company_id.share_template_confirmation_company_id"
+    )
+    share_template_waiting_list_id = fields.Many2one(
+        "mail.template", related="company_id.share_template_waiting_list_id"
+    )
+    share_template_capital_release_id = fields.Many2one(
+        "mail.template", related="company_id.share_template_capital_release_id"
+    )
+    share_template_certificate_id = fields.Many2one(
+        "mail.template", related="company_id.share_template_certificate_id"
+    )
+    share_template_increase_id = fields.Many2one(
+        "mail.template", related="company_id.share_template_increase_id"
+    )
+    share_template_transfer_id = fields.Many2one(
+        "mail.template", related="company_id.share_template_transfer_id"
+    )
+    share_template_update_id = fields.Many2one(
+        "mail.template", related="company_id.share_template_update_id"
+    )
+    share_template_no_shares_left_id = fields.Many2one(
+        "mail.template", related="company_id.share_template_no_shares_left_id"
     )
     share_default_country_id = fields.Many2one(
         "res.country", related="company_id.share_default_country_id"

@@ -45,10 +45,12 @@ class TestSubscriptionMail(SharesCase):
         self.assertFalse(self.template_mails("mail_template_confirmation", request))
         self.company.share_mail_confirmation = True
 
-    def test_confirmation_company_goes_to_representative(self):
+    def test_confirmation_company_goes_to_the_company(self):
         request = self.Request.create(self.company_values())
-        mail = self.template_mails("mail_template_confirmation", request)
-        self.assertEqual(mail.email_to, "pau.vila@example.org")
+        self.assertFalse(self.template_mails("mail_template_confirmation", request))
+        mail = self.template_mails("mail_template_confirmation_company", request)
+        self.assertEqual(mail.email_to, "info@energiacomuna.example.org")
+        self.assertEqual(mail.email_cc, "pau.vila@example.org")
 
     def test_waiting_list(self):
         request = self.make_request()

@@ -12,12 +12,17 @@ odoo.define("rea_membership_shares.subscription_form", function (require) {
         var price = parseFloat($option.data("price")) || 0;
         var quantity = parseInt($form.find(".o_rea_shares_quantity").val(), 10) || 0;
         $form.find(".o_rea_shares_total").text((price * quantity).toFixed(2));
+        $form.find(".o_rea_shares_fixed_quantity").text(quantity);
     }
 
     function applyMinimum($form, minimum, forced) {
         var $quantity = $form.find(".o_rea_shares_quantity");
         $quantity.attr("min", forced ? minimum : 1);
-        if ((parseInt($quantity.val(), 10) || 0) < minimum) {
+        // Without a number of shares on the form, the minimum is the number.
+        if (
+            $quantity.data("fixed") ||
+            (parseInt($quantity.val(), 10) || 0) < minimum
+        ) {
             $quantity.val(minimum);
         }
     }
@@ -55,6 +60,10 @@ odoo.define("rea_membership_shares.subscription_form", function (require) {
             $form.on("input change", ".o_rea_shares_quantity", function () {
                 updateTotal($form);
             });
+            if ($form.find(".o_rea_shares_quantity").data("fixed")) {
+                var $selected = $form.find(".o_rea_shares_type option:selected");
+                applyMinimum($form, parseInt($selected.data("min"), 10) || 1, true);
+            }
             updateTotal($form);
         });
     });
