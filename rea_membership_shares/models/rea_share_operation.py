@@ -5,6 +5,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
+from .res_company import REDEMPTION_DOCUMENTS
+
 OPERATION_TYPES = [
     ("transfer", "Transfer"),
     ("sell_back", "Sell-back"),
@@ -16,10 +18,6 @@ OPERATION_STATES = [
     ("approved", "Approved"),
     ("done", "Done"),
     ("cancelled", "Cancelled"),
-]
-REDEMPTION_DOCUMENTS = [
-    ("bill", "Vendor bill"),
-    ("move", "Journal entry"),
 ]
 # Exchange types (data of this module) recording each operation in REA.
 EXCHANGE_TYPE_CODES = {
@@ -1084,17 +1082,4 @@ class ReaShareRegister(models.Model):
         readonly=True,
         ondelete="restrict",
         index=True,
-    )
-
-
-class ResCompany(models.Model):
-    _inherit = "res.company"
-
-    share_redemption_document = fields.Selection(
-        REDEMPTION_DOCUMENTS,
-        string="Sell-back document",
-        default="bill",
-        help="What a sell-back of shares creates: a vendor bill owing the "
-        "member the value of the shares, or a journal entry moving it from "
-        "the capital account to the cooperator account.",
     )

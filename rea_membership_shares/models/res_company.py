@@ -7,6 +7,10 @@ from odoo.exceptions import ValidationError
 # Codes tried in turn for the accounts created with the chart.
 EQUITY_CODES = ("100910", "100900", "101910", "109100")
 RECEIVABLE_CODES = ("416000", "416100", "416200", "416900")
+REDEMPTION_DOCUMENTS = [
+    ("bill", "Vendor bill"),
+    ("move", "Journal entry"),
+]
 # Kind of e-mail: (our template, model of the record it is sent for).
 SHARE_MAIL_TEMPLATES = {
     "confirmation": ("mail_template_confirmation", "rea.subscription.request"),
@@ -36,6 +40,15 @@ def _template_field(string, model):
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+
+    share_redemption_document = fields.Selection(
+        REDEMPTION_DOCUMENTS,
+        string="Sell-back document",
+        default="bill",
+        help="What a sell-back of shares creates: a vendor bill owing the "
+        "member the value of the shares, or a journal entry moving it from "
+        "the capital account to the cooperator account.",
+    )
 
     share_equity_account_id = fields.Many2one(
         "account.account",
