@@ -13,6 +13,9 @@ class ReaClaimPayment(models.Model):
     _name = "rea.claim.payment"
     _description = "REA Claim Payment"
     _order = "id desc"
+    # Written once by a distribution, which records who and when; one row
+    # per claim paid (100,000 in one go), so no author columns.
+    _log_access = False
 
     claim_id = fields.Many2one(
         "rea.claim", required=True, ondelete="cascade", index=True, readonly=True
@@ -24,9 +27,7 @@ class ReaClaimPayment(models.Model):
         index=True,
         readonly=True,
     )
-    agent_id = fields.Many2one(
-        related="claim_id.agent_id", store=True, readonly=True, index=True
-    )
+    agent_id = fields.Many2one(related="claim_id.agent_id", readonly=True)
     event_id = fields.Many2one(related="claim_id.event_id", readonly=True)
     amount = fields.Float(digits=VALUE_DIGITS, readonly=True)
     reduction = fields.Float(

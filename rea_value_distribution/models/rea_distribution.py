@@ -246,90 +246,57 @@ class ReaDistribution(models.Model):
 
     @api.multi
     def _write_claims(self, result):
-        """Create the new claims and update the outstanding values, in bulk:
-        a few queries whatever the number of claims. New claims are written
-        already reduced by this payment; only the existing ones are updated
-        (never below zero, never above their original value)."""
+        """Create the new claims, lower the outstanding values and record
+        what was paid on each claim, from the engine's table of claim rows:
+        two queries whatever the number of claims. New claims are written
+        already reduced by this payment. Never below zero, never above the
+        original value."""
         self.ensure_one()
-        rows = result["claims"]
-        if not rows:
+        table = result.get("claims_table")
+        if not table:
             return
         cr = self.env.cr
-        uid = self.env.uid
-        new_rows = [row for row in rows if not row[2]]
-        old_rows = [row for row in rows if row[2]]
-        if new_rows:
-            cr.execute(
-                """
-                INSERT INTO rea_claim (event_id, rule_id, equation_id, agent_id,
-                       context_id, claim_type, original_value, value, claim_date,
-                       create_uid, create_date, write_uid, write_date)
-                SELECT n.event_id, n.rule_id, rule.equation_id, n.agent_id,
-                       n.context_id, n.claim_type, n.original,
-                       LEAST(n.original, GREATEST(0, n.original - n.reduction)),
-                       now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC',
-                       %(uid)s, now() at time zone 'UTC'
-                  FROM unnest(%(events)s::int[], %(rules)s::int[],
-                              %(agents)s::int[], %(contexts)s::int[],
-                              %(types)s::varchar[], %(originals)s::numeric[],
-                              %(reductions)s::numeric[])
-                       AS n(event_id, rule_id, agent_id, context_id, claim_type,
-                            original, reduction)
-                  JOIN rea_value_equation_rule rule ON rule.id = n.rule_id
-             RETURNING id, event_id, rule_id
-                """,
-                {
-                    "uid": uid,
-                    "events": [r[0] for r in new_rows],
-                    "rules": [r[1] for r in new_rows],
-                    "agents": [r[3] for r in new_rows],
-                    "contexts": [r[4] for r in new_rows],
-                    "types": [r[5] for r in new_rows],
-                    "originals": [r[6] for r in new_rows],
-                    "reductions": [r[9] for r in new_rows],
-                },
-            )
-            ids = {(event, rule): cid for cid, event, rule in cr.fetchall()}
-            for row in new_rows:
-                row[2] = ids[(row[0], row[1])]
-        reduced = [row for row in old_rows if row[9]]
-        if reduced:
-            cr.execute(
-                """
-                UPDATE rea_claim c
-                   SET value = LEAST(c.original_value,
-                                     GREATEST(0, c.value - p.reduction)),
-                       write_uid = %(uid)s, write_date = now() at time zone 'UTC'
-                  FROM (SELECT claim_id, sum(reduction) AS reduction
-                          FROM unnest(%(claims)s::int[], %(reductions)s::numeric[])
-                               AS n(claim_id, reduction)
-                      GROUP BY claim_id) p
-                 WHERE p.claim_id = c.id
-                """,
-                {
-                    "uid": uid,
-                    "claims": [r[2] for r in reduced],
-                    "reductions": [r[9] for r in reduced],
-                },
-            )
+        engine = self.env["rea.distribution.engine"]
+        rates, pay, reduction = engine._pay_sql(result)
+        params = dict(rates, distribution=self.id)
         cr.execute(
             """
-            INSERT INTO rea_claim_payment (claim_id, distribution_id, agent_id,
-                   amount, reduction, create_uid, create_date, write_uid, write_date)
-            SELECT p.claim_id, %(distribution)s, p.agent_id, p.amount, p.reduction,
-                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
-              FROM unnest(%(claims)s::int[], %(agents)s::int[],
-                          %(amounts)s::numeric[], %(reductions)s::numeric[])
-                   AS p(claim_id, agent_id, amount, reduction)
-            """,
-            {
-                "distribution": self.id,
-                "uid": uid,
-                "claims": [r[2] for r in rows],
-                "agents": [r[3] for r in rows],
-                "amounts": [r[8] for r in rows],
-                "reductions": [r[9] for r in rows],
-            },
+            UPDATE rea_claim c
+               SET value = LEAST(c.original_value, GREATEST(0, c.value - p.reduction))
+              FROM (SELECT t.claim_id, sum({reduction}) AS reduction
+                      FROM {table} t
+                      {rates}
+                     WHERE NOT t.is_new AND t.claim_type <> 'equity'
+                  GROUP BY t.claim_id) p
+             WHERE p.claim_id = c.id AND p.reduction <> 0
+            """.format(table=table, rates=engine._RATES_JOIN, reduction=reduction),
+            params,
+        )
+        cr.execute(
+            """
+            WITH new AS (
+                INSERT INTO rea_claim (event_id, rule_id, agent_id, context_id,
+                       claim_type, original_value, value, claim_date)
+                SELECT t.event_id, t.rule_id, t.agent_id, t.context_id, t.claim_type,
+                       t.original,
+                       LEAST(t.original, GREATEST(0, t.original - {reduction})),
+                       now() at time zone 'UTC'
+                  FROM {table} t
+                  {rates}
+                 WHERE t.is_new
+             RETURNING id, event_id, rule_id
+            )
+            INSERT INTO rea_claim_payment (claim_id, distribution_id, amount,
+                   reduction)
+            SELECT COALESCE(t.claim_id, new.id), %(distribution)s, {pay}, {reduction}
+              FROM {table} t
+              {rates}
+         LEFT JOIN new ON t.is_new AND new.event_id = t.event_id
+                   AND new.rule_id = t.rule_id
+            """.format(
+                table=table, rates=engine._RATES_JOIN, pay=pay, reduction=reduction
+            ),
+            params,
         )
         self.env["rea.claim"].invalidate_cache()
         self.invalidate_cache(["claim_payment_ids"], self.ids)
@@ -344,15 +311,14 @@ class ReaDistribution(models.Model):
             """
             UPDATE rea_claim c
                SET value = LEAST(c.original_value,
-                                 GREATEST(0, c.value - %(sign)s * p.reduction)),
-                   write_uid = %(uid)s, write_date = now() at time zone 'UTC'
+                                 GREATEST(0, c.value - %(sign)s * p.reduction))
               FROM (SELECT claim_id, sum(reduction) AS reduction
                       FROM rea_claim_payment
                      WHERE distribution_id = %(distribution)s AND reduction <> 0
                   GROUP BY claim_id) p
              WHERE p.claim_id = c.id
             """,
-            {"sign": sign, "uid": self.env.uid, "distribution": self.id},
+            {"sign": sign, "distribution": self.id},
         )
         self.env["rea.claim"].invalidate_cache()
 

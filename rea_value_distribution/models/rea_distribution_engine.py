@@ -1,25 +1,33 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import itertools
+
+from psycopg2 import sql
+
 from odoo import _, api, models
 from odoo.exceptions import UserError
 from odoo.tools import float_is_zero, float_round
 
-from .formula import FormulaError, compile_formula, evaluate
+from .formula import FORMULA_VARIABLES, FormulaError, compile_formula, evaluate
 from .rea_income_share import SHARE_METHODS
 
 # Events listed by name in an explanation; the others are counted.
 EXPLAIN_EVENTS = 10
 CLAIM_TYPE_LABELS = {"debt": "debt-like", "equity": "equity-like", "once": "once"}
+# Each computation gets its own temporary table of claim rows.
+_TABLE_NUMBERS = itertools.count(1)
 
 
 class ReaDistributionEngine(models.AbstractModel):
     """Runs a value equation on an amount: the same computation feeds the
     preview and the confirmed distribution.
 
-    Contributions are read with one query per rule (the claim variables are
-    joined in SQL), so the number of queries does not grow with the number of
-    events; formulas are compiled once and evaluated per event row.
+    The claim rows (one per contribution event and bucket) are selected,
+    weighed, paid and summed in SQL, in a temporary table, with a few
+    queries per rule: neither the time in Python nor the number of queries
+    grows with the number of events. Formulas are compiled once and
+    evaluated once per distinct set of variables.
     """
 
     _name = "rea.distribution.engine"
@@ -31,7 +39,8 @@ class ReaDistributionEngine(models.AbstractModel):
 
         ``filters``: {bucket id: {"date_from", "date_to", "process_ids",
         "plan_id"}} as chosen in the wizard. The result is a plain dict (see
-        ``_new_result``); nothing is written.
+        ``_new_result``); nothing is written but the temporary table of its
+        claim rows, dropped at the end of the transaction.
         """
         filters = filters or {}
         currency = equation.currency_id
@@ -81,9 +90,11 @@ class ReaDistributionEngine(models.AbstractModel):
             "buckets": [],
             # One group per agent, bucket and rule (rule False: fixed bucket).
             "groups": {},
-            # Claim rows: [event, rule, claim or None, agent, context, claim
-            # type, original value, outstanding, amount, reduction]
-            "claims": [],
+            # Claim rows are in a temporary table (see _claims_table).
+            "claims_table": False,
+            "claim_count": 0,
+            # {bucket id: (rate of equity-like claims, rate of the others)}
+            "rates": {},
             "agents": {},
             "distributed": 0.0,
             "undistributed": amount,
@@ -93,10 +104,19 @@ class ReaDistributionEngine(models.AbstractModel):
 
     @api.model
     def _fmt(self, value, currency):
-        return "%s %s" % (
-            float_round(value, precision_rounding=currency.rounding),
-            currency.symbol or currency.name,
-        )
+        return self._formatter(currency)(value)
+
+    @api.model
+    def _formatter(self, currency):
+        """A function formatting amounts in ``currency`` (the currency is
+        read once: explanations format thousands of amounts)."""
+        rounding = currency.rounding
+        symbol = currency.symbol or currency.name
+
+        def fmt(value):
+            return "%s %s" % (float_round(value, precision_rounding=rounding), symbol)
+
+        return fmt
 
     @api.model
     def _group(self, result, agent_id, bucket, rule):
@@ -122,76 +142,71 @@ class ReaDistributionEngine(models.AbstractModel):
         group["amount"] += amount
         group["weight"] += amount
 
-    # Rule buckets
+    # Rule buckets: the claim rows of a computation live in a temporary
+    # table, so that 100,000 events are weighed, paid and summed in SQL and
+    # never travel to Python one by one.
+
+    @api.model
+    def _claims_table(self, result):
+        """The temporary table of the claim rows of ``result``, created on
+        first use (dropped at the end of the transaction)."""
+        if not result.get("claims_table"):
+            name = "rea_vd_claims_%d" % next(_TABLE_NUMBERS)
+            # The name is ours (a counter), not input.
+            query = """
+                CREATE TEMPORARY TABLE {table} (
+                    bucket_id integer NOT NULL,
+                    event_id integer NOT NULL,
+                    rule_id integer NOT NULL,
+                    claim_type varchar NOT NULL,
+                    agent_id integer,
+                    context_id integer,
+                    claim_id integer,
+                    is_new boolean NOT NULL,
+                    quantity float8 NOT NULL,
+                    value_per_unit float8 NOT NULL,
+                    price_per_unit float8 NOT NULL,
+                    value_per_unit_of_use float8 NOT NULL,
+                    money_value float8 NOT NULL,
+                    fraction float8 NOT NULL,
+                    original float8,
+                    outstanding float8,
+                    weight float8,
+                    PRIMARY KEY (bucket_id, event_id)
+                ) ON COMMIT DROP
+                """
+            self.env.cr.execute(sql.SQL(query).format(table=sql.Identifier(name)))
+            result["claims_table"] = name
+        return result["claims_table"]
 
     @api.model
     def _run_bucket(self, result, bucket, bucket_amount, bucket_filter, info):
         """Share ``bucket_amount`` among the claims of the bucket's rules;
         return what was placed."""
-        rows = self._collect_claims(bucket, bucket_filter)
-        weights_total = sum(row["weight"] for row in rows)
+        table = self._claims_table(result)
+        self._collect_claims(table, bucket, bucket_filter)
+        cr = self.env.cr
+        query = "SELECT count(*), COALESCE(sum(weight), 0) FROM {} WHERE bucket_id = %s"
+        cr.execute(query.format(table), (bucket.id,))
+        count, weights_total = cr.fetchone()
         info["claims_total"] = weights_total
         if float_is_zero(weights_total, precision_digits=6) or not bucket_amount:
+            # Nothing is paid, so nothing of this bucket is written.
+            cr.execute(
+                "DELETE FROM {} WHERE bucket_id = %s".format(table), (bucket.id,)
+            )
             info["note"] = _("No claim matched: nothing placed.")
             return 0.0
+        result["claim_count"] += count
         portion = bucket_amount / weights_total
         remaining = bucket.equation_id.percentage_behavior == "remaining"
         info["portion"] = portion
-        distributed = 0.0
-        claims = result["claims"]
-        # Rule values and groups looked up once per rule and agent, not per
-        # row: a bucket may have 100,000 claim rows.
-        rule_data = {}
-        groups = {}
-        for row in rows:
-            rule = row["rule"]
-            data = rule_data.get(rule.id)
-            if data is None:
-                claim_type = rule.claim_type
-                # Claims never receive more than their value, except
-                # equity-like claims in straight mode, which share the whole
-                # bucket pro rata.
-                capped = remaining or claim_type != "equity"
-                data = rule_data[rule.id] = (
-                    rule,
-                    claim_type,
-                    min(portion, 1.0) if capped else portion,
-                )
-            rule, claim_type, rate = data
-            pay = row["weight"] * rate
-            if claim_type == "debt":
-                reduction = min(pay, row["outstanding"])
-            elif claim_type == "once":
-                reduction = row["outstanding"]
-            else:
-                reduction = 0.0
-            distributed += pay
-            claims.append(
-                [
-                    row["event_id"],
-                    rule.id,
-                    row["claim_id"],
-                    row["agent_id"],
-                    row["context_id"],
-                    claim_type,
-                    row["original"],
-                    row["outstanding"],
-                    pay,
-                    reduction,
-                ]
-            )
-            key = (row["agent_id"], rule.id)
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = self._group(result, row["agent_id"], bucket, rule)
-            group["count"] += 1
-            group["formula_total"] += row["original"]
-            group["weight"] += row["weight"]
-            group["amount"] += pay
-            if len(group["events"]) < EXPLAIN_EVENTS:
-                group["events"].append(
-                    (row["event_id"], row["name"], row["date"], row["original"], pay)
-                )
+        # Each claim gets its weight times the rate of its type. Claims never
+        # receive more than their value, except equity-like claims in
+        # straight mode, which share the whole bucket pro rata.
+        capped = min(portion, 1.0)
+        result["rates"][bucket.id] = (capped if remaining else portion, capped)
+        distributed = self._add_rule_groups(result, table, bucket)
         info["note"] = _(
             "%(amount)s shared by claims of %(claims)s: %(ratio).4f per unit of "
             "claim%(cap)s."
@@ -203,11 +218,110 @@ class ReaDistributionEngine(models.AbstractModel):
         }
         return distributed
 
+    # The rates of the buckets, joined to the claim rows (alias t).
+    _RATES_JOIN = (
+        "JOIN unnest(%(rate_buckets)s::int[], %(rate_equity)s::float8[], "
+        "%(rate_capped)s::float8[]) AS rate(bucket_id, equity, capped) "
+        "ON rate.bucket_id = t.bucket_id"
+    )
+
     @api.model
-    def _collect_claims(self, bucket, bucket_filter):
-        """Claim rows of the bucket: each event once, under its most specific
-        matching rule; the weight is what the claim counts for now."""
-        best = {}
+    def _pay_sql(self, result):
+        """(parameters of _RATES_JOIN, SQL of the amount paid on a claim row,
+        SQL of how much its outstanding value goes down)."""
+        rates = result["rates"]
+        params = {
+            "rate_buckets": list(rates),
+            "rate_equity": [rates[bucket][0] for bucket in rates],
+            "rate_capped": [rates[bucket][1] for bucket in rates],
+        }
+        pay = (
+            "{t}.weight * CASE WHEN {t}.claim_type = 'equity' "
+            "THEN rate.equity ELSE rate.capped END"
+        ).format(t="t")
+        reduction = (
+            "CASE {t}.claim_type WHEN 'debt' "
+            "THEN LEAST({t}.weight * rate.capped, {t}.outstanding) "
+            "WHEN 'once' THEN {t}.outstanding ELSE 0 END"
+        ).format(t="t")
+        return params, pay, reduction
+
+    @api.model
+    def _add_rule_groups(self, result, table, bucket):
+        """Sum the paid claim rows of ``bucket`` per agent and rule into the
+        result's groups, with the first events of each group for the
+        explanation; return what the bucket placed."""
+        cr = self.env.cr
+        rules = {rule.id: rule for rule in bucket.rule_ids}
+        rates, pay_sql, _reduction = self._pay_sql(result)
+        params = dict(rates, bucket=bucket.id, explain=EXPLAIN_EVENTS)
+        cr.execute(
+            """
+            SELECT t.agent_id, t.rule_id, count(*), sum(t.original), sum(t.weight),
+                   sum({pay})
+              FROM {table} t
+              {rates}
+             WHERE t.bucket_id = %(bucket)s
+          GROUP BY t.agent_id, t.rule_id
+          ORDER BY t.agent_id, t.rule_id
+            """.format(table=table, pay=pay_sql, rates=self._RATES_JOIN),
+            params,
+        )
+        distributed = 0.0
+        for agent_id, rule_id, count, original, weight, pay in cr.fetchall():
+            group = self._group(result, agent_id, bucket, rules[rule_id])
+            group["count"] += count
+            group["formula_total"] += original
+            group["weight"] += weight
+            group["amount"] += pay
+            distributed += pay
+        cr.execute(
+            """
+            SELECT r.agent_id, r.rule_id, r.event_id, e.name, e.has_point_in_time,
+                   r.original, r.pay
+              FROM (SELECT t.agent_id, t.rule_id, t.event_id, t.original,
+                           {pay} AS pay,
+                           row_number() OVER (PARTITION BY t.agent_id, t.rule_id
+                                              ORDER BY t.event_id) AS n
+                      FROM {table} t
+                      {rates}
+                     WHERE t.bucket_id = %(bucket)s) r
+              JOIN rea_event e ON e.id = r.event_id
+             WHERE r.n <= %(explain)s
+          ORDER BY r.agent_id, r.rule_id, r.event_id
+            """.format(table=table, pay=pay_sql, rates=self._RATES_JOIN),
+            params,
+        )
+        for agent_id, rule_id, event_id, name, date, original, pay in cr.fetchall():
+            group = self._group(result, agent_id, bucket, rules[rule_id])
+            group["events"].append((event_id, name, date, original, pay))
+        return distributed
+
+    # What a claim row counts for: its part of what the income came from
+    # (income shares); equity counts its part of the claim, debt and once at
+    # most what is still owed.
+    _WEIGHT_SQL = (
+        "CASE WHEN %(claim_type)s = 'equity' THEN {original} * {fraction} "
+        "ELSE LEAST({outstanding}, {original} * {fraction}) END"
+    )
+
+    @api.model
+    def _collect_claims(self, table, bucket, bucket_filter):
+        """Write the claim rows of the bucket into ``table``: each event
+        once, under its most specific matching rule (the first one by
+        sequence among equals), with the value its claim counts for now."""
+        rules = bucket.rule_ids.sorted(
+            lambda r: (-r.get_specificity(), r.sequence, r.id)
+        )
+        codes = {}
+        for rule in rules:
+            try:
+                codes[rule.id] = compile_formula(rule.formula)
+            except FormulaError as exc:
+                raise UserError(
+                    _("The claim formula '%(formula)s' cannot be used: %(error)s")
+                    % {"formula": rule.formula, "error": exc}
+                )
         if bucket.filter_method in SHARE_METHODS:
             # Income shares are walked once per bucket, not once per rule.
             bucket_filter = dict(
@@ -216,79 +330,89 @@ class ReaDistributionEngine(models.AbstractModel):
                     bucket, bucket_filter
                 ),
             )
-        for rule in bucket.rule_ids.sorted(lambda r: (r.sequence, r.id)):
-            try:
-                code = compile_formula(rule.formula)
-            except FormulaError as exc:
-                raise UserError(
-                    _("The claim formula '%(formula)s' cannot be used: %(error)s")
-                    % {"formula": rule.formula, "error": exc}
-                )
-            specificity = rule.get_specificity()
-            cache = {}
-            for row in self._fetch_events(bucket, rule, bucket_filter):
-                previous = best.get(row["event_id"])
-                if previous and previous["specificity"] >= specificity:
-                    continue
-                if row["claim_id"]:
-                    original = row["claim_original"]
-                    outstanding = row["claim_value"]
-                else:
-                    key = (
-                        row["quantity"],
-                        row["valuePerUnit"],
-                        row["pricePerUnit"],
-                        row["valuePerUnitOfUse"],
-                        row["value"],
-                    )
-                    if key not in cache:
-                        cache[key] = self._evaluate(code, rule, row)
-                    original = outstanding = cache[key]
-                # The event's part in what the income came from (income
-                # shares): equity counts its part of the claim, debt and
-                # once at most what is still owed.
-                fraction = row.get("fraction", 1.0)
-                if rule.claim_type == "equity":
-                    weight = original * fraction
-                else:
-                    weight = min(outstanding, original * fraction)
-                row.update(
-                    {
-                        "rule": rule,
-                        "specificity": specificity,
-                        "original": original,
-                        "outstanding": outstanding,
-                        "weight": weight,
-                    }
-                )
-                best[row["event_id"]] = row
-        return [
-            row
-            for row in sorted(best.values(), key=lambda r: r["event_id"])
-            if row["weight"] > 1e-9
-        ]
+        for rule in rules:
+            self._insert_rows(table, bucket, rule, bucket_filter)
+        cr = self.env.cr
+        # Fresh statistics: the joins below then hash instead of looping.
+        cr.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(table)))
+        for rule in rules:
+            self._evaluate_rows(table, bucket, rule, codes[rule.id])
+        # Rows that count for nothing are not claims of this distribution.
+        query = "DELETE FROM {} WHERE bucket_id = %s AND COALESCE(weight, 0) <= 1e-9"
+        cr.execute(
+            query.format(table),
+            (bucket.id,),
+        )
 
     @api.model
-    def _evaluate(self, code, rule, row):
-        variables = {
-            name: row[name]
-            for name in (
-                "quantity",
-                "valuePerUnit",
-                "pricePerUnit",
-                "valuePerUnitOfUse",
-                "value",
-            )
-        }
+    def _evaluate_rows(self, table, bucket, rule, code):
+        """Evaluate the rule's formula once per distinct set of variables
+        among its new claim rows, and set their value. Existing claims keep
+        the value they were created with."""
+        cr = self.env.cr
+        variables = (
+            "quantity",
+            "value_per_unit",
+            "price_per_unit",
+            "value_per_unit_of_use",
+            "money_value",
+        )
+        params = {"bucket": bucket.id, "rule": rule.id, "claim_type": rule.claim_type}
+        cr.execute(
+            "SELECT DISTINCT ON ({columns}) {columns}, event_id FROM {table} "
+            "WHERE bucket_id = %(bucket)s AND rule_id = %(rule)s AND is_new".format(
+                columns=", ".join(variables), table=table
+            ),
+            params,
+        )
+        keys = cr.fetchall()
+        if not keys:
+            return
+        values = [self._evaluate(code, rule, key[:-1], key[-1]) for key in keys]
+        params.update(
+            {name: [key[index] for key in keys] for index, name in enumerate(variables)}
+        )
+        params["values"] = values
+        cr.execute(
+            """
+            UPDATE {table} t
+               SET original = m.value, outstanding = m.value,
+                   weight = {weight}
+              FROM unnest(%(quantity)s::float8[], %(value_per_unit)s::float8[],
+                          %(price_per_unit)s::float8[],
+                          %(value_per_unit_of_use)s::float8[],
+                          %(money_value)s::float8[], %(values)s::float8[])
+                   AS m({columns}, value)
+             WHERE t.bucket_id = %(bucket)s AND t.rule_id = %(rule)s AND t.is_new
+               AND {match}
+            """.format(
+                table=table,
+                columns=", ".join(variables),
+                weight=self._WEIGHT_SQL.format(
+                    original="m.value", outstanding="m.value", fraction="t.fraction"
+                ),
+                match=" AND ".join("t.%s = m.%s" % (name, name) for name in variables),
+            ),
+            params,
+        )
+
+    @api.model
+    def _evaluate(self, code, rule, key, event_id):
+        """The formula's value for one set of variables (``key``, in the
+        order of FORMULA_VARIABLES); a failure names an event concerned."""
         try:
-            return evaluate(code, variables)
+            return evaluate(code, dict(zip(FORMULA_VARIABLES, key)))
         except FormulaError as exc:
             raise UserError(
                 _(
                     "The claim formula '%(formula)s' fails for the event "
                     "%(event)s: %(error)s"
                 )
-                % {"formula": rule.formula, "event": row["name"], "error": exc}
+                % {
+                    "formula": rule.formula,
+                    "event": self.env["rea.event"].browse(event_id).name,
+                    "error": exc,
+                }
             )
 
     @api.model
@@ -299,9 +423,10 @@ class ReaDistributionEngine(models.AbstractModel):
         return context
 
     @api.model
-    def _fetch_events(self, bucket, rule, bucket_filter):
-        """Contribution events matching ``rule`` with their claim variables
-        and existing claim, in one query."""
+    def _insert_rows(self, table, bucket, rule, bucket_filter):
+        """Add to ``table`` the contribution events matching ``rule`` that
+        no more specific rule took, with their claim variables and existing
+        claim, in one query."""
         contexts = self._get_contexts(bucket)
         where = [
             "e.is_contribution",
@@ -313,9 +438,11 @@ class ReaDistributionEngine(models.AbstractModel):
             "(NOT COALESCE(ctx.rea_require_validation, false) OR e.rea_validated)",
         ]
         params = {
+            "bucket": bucket.id,
             "contexts": tuple(contexts.ids),
             "action": rule.action_id.id,
             "rule": rule.id,
+            "claim_type": rule.claim_type,
         }
         if rule.action_type_id:
             where.append("e.action_type_id = %(action_type)s")
@@ -337,25 +464,37 @@ class ReaDistributionEngine(models.AbstractModel):
                     "e.has_point_in_time < (%(date_to)s::date + interval '1 day')"
                 )
                 params["date_to"] = bucket_filter["date_to"]
-        fractions = None
+        fraction_join, fraction = "", "1.0"
         if method in SHARE_METHODS:
             fractions = bucket_filter.get("share_fractions")
             if fractions is None:
                 fractions = self.env["rea.income.share"].get_bucket_fractions(
                     bucket, bucket_filter
                 )
-            where.append("e.id IN %(share_events)s")
-            params["share_events"] = tuple(fractions) or (0,)
-        query = """
-            SELECT e.id, e.name, e.has_point_in_time, e.provider_id, e.context_id,
+            fraction_join = (
+                "JOIN unnest(%(share_events)s::int[], %(share_fractions)s::float8[])"
+                " AS sf(event_id, fraction) ON sf.event_id = e.id"
+            )
+            fraction = "sf.fraction"
+            params["share_events"] = list(fractions)
+            params["share_fractions"] = [fractions[event] for event in fractions]
+        self.env.cr.execute(
+            """
+            INSERT INTO {table} (bucket_id, event_id, rule_id, claim_type, agent_id,
+                   context_id, claim_id, is_new, quantity, value_per_unit,
+                   price_per_unit, value_per_unit_of_use, money_value, fraction,
+                   original, outstanding, weight)
+            SELECT %(bucket)s, e.id, %(rule)s, %(claim_type)s, e.provider_id,
+                   e.context_id, c.id, c.id IS NULL,
                    COALESCE(NULLIF(e.resource_quantity, 0), e.effort_quantity, 0),
                    COALESCE(NULLIF(r.value_per_unit, 0), NULLIF(sk.value_per_unit, 0),
                             t.rea_value_per_unit, 0),
                    COALESCE(t.list_price, 0),
                    COALESCE(r.value_per_unit_of_use, 0),
                    COALESCE(e.money_value, 0),
-                   c.id, c.original_value, c.value
+                   {fraction}, c.original_value, c.value, {weight}
               FROM rea_event e
+              {fraction_join}
               JOIN res_partner ctx ON ctx.id = e.context_id
          LEFT JOIN rea_resource r ON r.id = e.resource_id
          LEFT JOIN product_template t ON t.id = e.resource_conforms_to_id
@@ -365,27 +504,42 @@ class ReaDistributionEngine(models.AbstractModel):
          LEFT JOIN rea_process p ON p.id = COALESCE(e.input_of_id, e.output_of_id)
          LEFT JOIN rea_claim c ON c.event_id = e.id AND c.rule_id = %(rule)s
              WHERE {where}
-        """.format(where=" AND ".join(where))
-        self.env.cr.execute(query, params)
-        keys = (
-            "event_id",
-            "name",
-            "date",
-            "agent_id",
-            "context_id",
-            "quantity",
-            "valuePerUnit",
-            "pricePerUnit",
-            "valuePerUnitOfUse",
-            "value",
-            "claim_id",
-            "claim_original",
-            "claim_value",
+                ON CONFLICT (bucket_id, event_id) DO NOTHING
+            """.format(
+                table=table,
+                fraction=fraction,
+                fraction_join=fraction_join,
+                weight=self._WEIGHT_SQL.format(
+                    original="c.original_value",
+                    outstanding="c.value",
+                    fraction=fraction,
+                ),
+                where=" AND ".join(where),
+            ),
+            params,
         )
-        rows = [dict(zip(keys, values)) for values in self.env.cr.fetchall()]
-        for row in rows:
-            row["fraction"] = fractions[row["event_id"]] if fractions else 1.0
-        return rows
+
+    @api.model
+    def get_claim_rows(self, result):
+        """The claim rows of ``result`` as dicts (for checks and exports;
+        the distribution itself writes them in SQL)."""
+        if not result.get("claims_table"):
+            return []
+        rates, pay, reduction = self._pay_sql(result)
+        self.env.cr.execute(
+            "SELECT t.bucket_id, t.event_id, t.rule_id, t.claim_type, t.agent_id, "
+            "t.claim_id, t.original, t.outstanding, t.weight, {pay} AS pay, "
+            "{reduction} AS reduction FROM {table} t {rates} "
+            "ORDER BY t.bucket_id, t.event_id".format(
+                pay=pay,
+                reduction=reduction,
+                table=result["claims_table"],
+                rates=self._RATES_JOIN,
+            ),
+            rates,
+        )
+        keys = [column[0] for column in self.env.cr.description]
+        return [dict(zip(keys, row)) for row in self.env.cr.fetchall()]
 
     # Rounding
 
@@ -454,10 +608,11 @@ class ReaDistributionEngine(models.AbstractModel):
 
     @api.model
     def _explain_group(self, group, rule, bucket_name, currency):
+        fmt = self._formatter(currency)
         if not rule:
             return _("Bucket '%(bucket)s': fixed recipient, %(amount)s.") % {
                 "bucket": bucket_name,
-                "amount": self._fmt(group["amount"], currency),
+                "amount": fmt(group["amount"]),
             }
         parts = [
             _(
@@ -471,9 +626,9 @@ class ReaDistributionEngine(models.AbstractModel):
                 "type": CLAIM_TYPE_LABELS[rule.claim_type],
                 "count": group["count"],
                 "formula": rule.formula,
-                "value": self._fmt(group["formula_total"], currency),
-                "weight": self._fmt(group["weight"], currency),
-                "amount": self._fmt(group["amount"], currency),
+                "value": fmt(group["formula_total"]),
+                "weight": fmt(group["weight"]),
+                "amount": fmt(group["amount"]),
             }
         ]
         for _event_id, name, date, value, pay in group["events"]:
@@ -482,8 +637,8 @@ class ReaDistributionEngine(models.AbstractModel):
                 % (
                     name,
                     str(date)[:10] if date else "",
-                    self._fmt(value, currency),
-                    self._fmt(pay, currency),
+                    fmt(value),
+                    fmt(pay),
                 )
             )
         more = group["count"] - len(group["events"])

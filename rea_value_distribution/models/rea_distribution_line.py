@@ -71,7 +71,7 @@ class ReaDistributionLine(models.Model):
         return self.env["rea.claim.payment"].search(
             [
                 ("distribution_id", "=", self.distribution_id.id),
-                ("agent_id", "=", self.agent_id.id),
+                ("claim_id.agent_id", "=", self.agent_id.id),
             ],
             order="amount desc, id",
         )
@@ -102,13 +102,14 @@ class ReaDistributionLine(models.Model):
         account to the recipient's account."""
         action = self.env.ref("rea_base.action_transfer")
         line_ids, vals_list = [], []
-        for distribution in self.mapped("distribution_id"):
+        by_distribution = {}
+        for line in self:
+            by_distribution.setdefault(line.distribution_id, []).append(line.id)
+        for distribution, ids in by_distribution.items():
             context = distribution.context_id
             money_type = distribution.equation_id.money_type_id
-            lines = self.filtered(
-                lambda ln: ln.distribution_id == distribution
-                and ln.agent_id != context
-                and ln.amount
+            lines = self.browse(ids).filtered(
+                lambda ln: ln.amount and ln.agent_id != context
             )
             if not lines:
                 continue

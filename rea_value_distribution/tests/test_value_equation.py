@@ -192,7 +192,8 @@ class TestValueEquation(ValueCase):
         )
         result = self.Engine.compute(equation, 10000.0)
         # Each event counted once: Carol's by the design rule only.
-        self.assertEqual(len(result["claims"]), 3)
+        self.assertEqual(result["claim_count"], 3)
+        self.assertEqual(len(self.Engine.get_claim_rows(result)), 3)
         self.assertEqual(result["agents"][self.carol.id], 500.0)
         self.assertEqual(result["agents"][self.alice.id], 10.0)
 
