@@ -672,7 +672,9 @@ class ReaShareOperation(models.Model):
         value = self._remove_shares(giver, self.share_product_id, self.quantity)
         self.done_amount = value
         unit_price = value / self.quantity
-        self._add_shares(receiver, self.share_product_id, self.quantity, unit_price)
+        line = self._add_shares(
+            receiver, self.share_product_id, self.quantity, unit_price
+        )
         # A receiver who was no member becomes one, numbered.
         receiver._ensure_cooperator_number(self.company_id)
         receiver._set_project_membership(self.project_id, self.effective_date)
@@ -689,7 +691,7 @@ class ReaShareOperation(models.Model):
         )
         self._update_former_member(giver)
         self.move_id = self._create_transfer_move(value)
-        self._record_rea_transfer()
+        line._set_rea_events(self._record_rea_transfer())
 
     @api.multi
     def _execute_sell_back(self):
@@ -730,7 +732,7 @@ class ReaShareOperation(models.Model):
                 % {"amount": value, "type": target.display_name}
             )
         self.write({"done_amount": value, "quantity_to": quantity_to})
-        self._add_shares(partner, target, quantity_to, target.list_price)
+        line = self._add_shares(partner, target, quantity_to, target.list_price)
         self._append_register(
             {
                 "type": "conversion",
@@ -745,7 +747,14 @@ class ReaShareOperation(models.Model):
             }
         )
         self.move_id = self._create_conversion_move(value)
-        self._record_rea_conversion()
+        events = self._record_rea_conversion()
+        # The new shares coming in, not the old ones going back.
+        line._set_rea_events(
+            events.filtered(
+                lambda e: e.receiver_id == partner
+                and e.resource_conforms_to_id == target.product_tmpl_id
+            )
+        )
 
     @api.multi
     def _append_register(self, vals):

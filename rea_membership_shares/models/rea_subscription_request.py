@@ -1226,7 +1226,7 @@ class ReaSubscriptionRequest(models.Model):
         )
         partner._ensure_cooperator_number(self.company_id)
         partner._set_project_membership(project, payment_date)
-        partner._add_share_lines(
+        line = partner._add_share_lines(
             self.share_product_id,
             self.quantity,
             payment_date,
@@ -1246,7 +1246,7 @@ class ReaSubscriptionRequest(models.Model):
                 "company_id": self.company_id.id,
             }
         )
-        self._record_shares_event(payment_date)
+        line._set_rea_events(self._record_shares_event(payment_date))
         self.write({"state": "paid", "payment_date": payment_date})
         self._accept_join_requests()
         self._send_certificate_mail(increase=was_member)

@@ -3,6 +3,15 @@
 
 from odoo.tests.common import SavepointCase
 
+# The company's e-mail switches of the subscription flow (share_mail_<kind>).
+SUBSCRIPTION_MAILS = (
+    "confirmation",
+    "waiting_list",
+    "capital_release",
+    "certificate",
+    "increase",
+)
+
 
 class SharesCase(SavepointCase):
     """A project selling two share types, the company's share settings, and
@@ -25,14 +34,10 @@ class SharesCase(SavepointCase):
                 "share_one_type_per_member": False,
                 "share_id_document_required": False,
                 "share_create_portal_user": False,
-                # E-mails (and their PDFs) are tested in their own class.
-                "share_mail_confirmation": False,
-                "share_mail_waiting_list": False,
-                "share_mail_capital_release": False,
-                "share_mail_certificate": False,
-                "share_mail_increase": False,
             }
         )
+        # E-mails (and their PDFs) are tested in their own classes.
+        cls.switch_subscription_mails(False)
         cls.project = cls.env["rea.project"].create(
             {
                 "name": "Wind Cooperative",
@@ -94,6 +99,11 @@ class SharesCase(SavepointCase):
             [("type", "=", "bank"), ("company_id", "=", cls.company.id)], limit=1
         )
         cls.country = cls.env.ref("base.es")
+
+    @classmethod
+    def switch_subscription_mails(cls, on):
+        """Turn every e-mail of the subscription flow on or off."""
+        cls.company.write({"share_mail_%s" % kind: on for kind in SUBSCRIPTION_MAILS})
 
     @classmethod
     def person_values(cls, **kw):
@@ -167,3 +177,13 @@ class SharesCase(SavepointCase):
             )[record.id]
             mails = mails.filtered(lambda m: m.subject == subject)
         return mails
+
+
+class SharesMailCase(SharesCase):
+    """SharesCase with the e-mails of the subscription flow switched on, for
+    the tests of the e-mails themselves."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.switch_subscription_mails(True)

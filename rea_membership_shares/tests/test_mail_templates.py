@@ -4,7 +4,7 @@
 from odoo.exceptions import ValidationError
 from odoo.tests.common import TransactionCase
 
-from .common import SharesCase
+from .common import SharesMailCase
 from .test_operation import ShareOperationCase
 
 OUR_TEMPLATES = (
@@ -24,22 +24,9 @@ def template(env, xmlid):
     return env.ref("rea_membership_shares.%s" % xmlid)
 
 
-class TestMailTemplates(SharesCase):
+class TestMailTemplates(SharesMailCase):
     """Each e-mail of a subscription sends the company's template when one
     is chosen, the module's otherwise."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.company.write(
-            {
-                "share_mail_confirmation": True,
-                "share_mail_waiting_list": True,
-                "share_mail_capital_release": True,
-                "share_mail_certificate": True,
-                "share_mail_increase": True,
-            }
-        )
 
     def custom(self, xmlid, kind):
         """A copy of our template with a plain subject, chosen by the

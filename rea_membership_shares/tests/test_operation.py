@@ -178,7 +178,7 @@ class ShareOperationCase(SavepointCase):
         """What a paid subscription leaves: holdings, register, REA event,
         membership and the capital credited to the member (paid in)."""
         env = cls.env
-        partner._add_share_lines(product, quantity, date, company=cls.company)
+        line = partner._add_share_lines(product, quantity, date, company=cls.company)
         env["rea.share.register"]._append_line(
             {
                 "type": "subscription",
@@ -189,7 +189,9 @@ class ShareOperationCase(SavepointCase):
                 "company_id": cls.company.id,
             }
         )
-        cls.project.partner_id._record_share_event(partner, product, quantity, date)
+        line._set_rea_events(
+            cls.project.partner_id._record_share_event(partner, product, quantity, date)
+        )
         partner._ensure_cooperator_number(cls.company)
         partner._set_project_membership(cls.project, date)
         amount = quantity * product.list_price

@@ -1,23 +1,10 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from .common import SharesCase
+from .common import SharesMailCase
 
 
-class TestSubscriptionMail(SharesCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.company.write(
-            {
-                "share_mail_confirmation": True,
-                "share_mail_waiting_list": True,
-                "share_mail_capital_release": True,
-                "share_mail_certificate": True,
-                "share_mail_increase": True,
-            }
-        )
-
+class TestSubscriptionMail(SharesMailCase):
     def template_mails(self, xmlid, record):
         template = self.env.ref("rea_membership_shares.%s" % xmlid)
         subject = template.render_template(template.subject, record._name, [record.id])[

@@ -9,8 +9,9 @@ class ReaShareLineUpdate(models.TransientModel):
     """Correct the effective date of a share line ("Update info").
 
     The only change the append-only register accepts: the date of the
-    register line(s) of the same acquisition follows, and the partner's
-    chatter keeps the old and new dates. Managers only.
+    register line(s) of the same acquisition follows, the REA events that
+    recorded it are corrected to the new date, and the partner's chatter
+    keeps the old and new dates. Managers only.
     """
 
     _name = "rea.share.line.update"
@@ -105,14 +106,21 @@ class ReaShareLineUpdate(models.TransientModel):
         line.write({"effective_date": self.effective_date})
         # Superuser: the register refuses every other write.
         registers.sudo().write({"date": self.effective_date})
+        events = line._redate_rea_events(
+            self.effective_date,
+            note=_("Effective date of the shares corrected: %(old)s → %(new)s")
+            % {"old": old_date, "new": self.effective_date},
+        )
         if registers:
             lines_text = ", ".join(str(n) for n in registers.mapped("register_number"))
         else:
             lines_text = _("none found")
+        events_text = ", ".join(events.mapped("name")) or _("none linked")
         line.partner_id.message_post(
             body=_(
                 "Effective date of %(quantity)s shares of %(type)s corrected "
-                "by %(user)s: %(old)s → %(new)s (register lines: %(lines)s)."
+                "by %(user)s: %(old)s → %(new)s (register lines: %(lines)s; "
+                "REA events recorded again at the new date: %(events)s)."
             )
             % {
                 "quantity": line.quantity,
@@ -121,6 +129,7 @@ class ReaShareLineUpdate(models.TransientModel):
                 "old": old_date,
                 "new": self.effective_date,
                 "lines": lines_text,
+                "events": events_text,
             },
             author_id=self.env.user.partner_id.id,
         )
