@@ -44,6 +44,7 @@ class ReaEvent(models.Model):
     """
 
     _name = "rea.event"
+    _inherit = ["rea.batch.create.mixin"]
     _description = "REA Economic Event"
     _order = "has_point_in_time desc, id desc"
 
@@ -263,21 +264,18 @@ class ReaEvent(models.Model):
             return self.browse([self.create(vals).id for vals in vals_list])
         with self.env.clear_upon_failure(), self.env.cr.savepoint():
             events = self._insert_batch(prepared)
-            events._check_event()
-            events._record_effects_batch()
+            batch = events._batch_reader()
+            batch._check_event()
+            batch._record_effects_batch()
         return events
 
     @api.model
     def _can_create_batch(self, vals_list):
         """Whether the batch path applies: column values only, no correction
         and no resource left for the action to create."""
+        if not self._has_column_vals_only(vals_list):
+            return False
         for vals in vals_list:
-            for fname in vals:
-                field = self._fields.get(fname)
-                if not (field and field.store and field.column_type) or (
-                    field.inherited
-                ):
-                    return False
             if vals.get("corrects_event_id"):
                 return False
             action = self.env["rea.action"].browse(vals["action_id"])
@@ -288,102 +286,6 @@ class ReaEvent(models.Model):
             ):
                 return False
         return True
-
-    @api.model
-    def _insert_batch(self, vals_list):
-        """Insert the rows in one query (ids drawn from the sequence first, so
-        that they follow ``vals_list``), then do what the ORM does after an
-        insert: stored computed values, fields of other records that depend
-        on events, Python constraints, record rules."""
-        cr = self.env.cr
-        booleans = [
-            name
-            for name, field in self._fields.items()
-            if field.type == "boolean" and field.store and field.column_type
-        ]
-        for vals in vals_list:
-            # As in create: the ORM sets the log columns itself.
-            for name in models.MAGIC_COLUMNS:
-                vals.pop(name, None)
-            for name in booleans:
-                vals.setdefault(name, False)
-            for name, value in vals.items():
-                if value and hasattr(self._fields[name], "selection"):
-                    self._check_selection_field_value(name, value)
-        names = sorted(set().union(*vals_list))
-        cr.execute(
-            "SELECT nextval(%s) FROM generate_series(1, %s)",
-            (self._sequence, len(vals_list)),
-        )
-        ids = [row[0] for row in cr.fetchall()]
-        now = "(now() at time zone 'UTC')"
-        formats = [self._fields[name].column_format for name in names]
-        row_format = "(%s)" % ", ".join(["%s"] + formats + ["%s", "%s", now, now])
-        params = []
-        for new_id, vals in zip(ids, vals_list):
-            params.append(new_id)
-            for name in names:
-                value = vals.get(name)
-                params.append(
-                    self._fields[name].convert_to_column(value, self, vals)
-                    if name in vals
-                    else None
-                )
-            params.extend([self._uid, self._uid])
-        columns = ["id"] + names + ["create_uid", "write_uid"]
-        columns += ["create_date", "write_date"]
-        cr.execute(
-            'INSERT INTO "%s" (%s) VALUES %s'
-            % (
-                self._table,
-                ", ".join('"%s"' % column for column in columns),
-                ", ".join([row_format] * len(vals_list)),
-            ),
-            params,
-        )
-        events = self.browse(ids)
-        events.modified(self._fields)
-        events._store_computed_batch()
-        events._validate_fields(names)
-        if self.env.recompute and self._context.get("recompute", True):
-            events.recompute()
-        events.check_access_rule("create")
-        return events
-
-    @api.multi
-    def _store_computed_batch(self):
-        """Compute the stored computed fields of these events together and
-        write each in one query (the ORM's recompute writes row by row when
-        the values differ, as names do)."""
-        cr = self.env.cr
-        for field in self._fields.values():
-            if not (field.store and field.compute and field.column_type):
-                continue
-            records = self._recompute_check(field)
-            if not records:
-                continue
-            pairs = [
-                (
-                    record.id,
-                    field.convert_to_column(
-                        field.convert_to_write(record[field.name], record), record
-                    ),
-                )
-                for record in records
-            ]
-            # The rows were inserted with NULL there: only values to write.
-            pairs = [(rid, value) for rid, value in pairs if value is not None]
-            records._recompute_done(field)
-            if not pairs:
-                continue
-            cr.execute(
-                'UPDATE "{table}" SET "{column}" = v.value '
-                "FROM unnest(%s::int[], %s::{type}[]) AS v(id, value) "
-                'WHERE "{table}".id = v.id'.format(
-                    table=self._table, column=field.name, type=field.column_type[1]
-                ),
-                ([rid for rid, _value in pairs], [value for _rid, value in pairs]),
-            )
 
     @api.multi
     def write(self, vals):
@@ -618,12 +520,14 @@ class ReaEvent(models.Model):
             raise ValidationError(_("Set the unit of the effort quantity."))
         if not self.resource_quantity:
             return
-        resources = self.resource_id
+        # Not a union: each record keeps the batch it was read with, so that
+        # the units of a thousand events' resources are read together.
+        resources = [self.resource_id]
         if self._moves_to_resource():
             # The container of a combine is counted in its own unit.
-            resources |= self.to_resource_id
+            resources.append(self.to_resource_id)
         for resource in resources:
-            if resource.unit_id != self.resource_unit_id:
+            if resource and resource.unit_id != self.resource_unit_id:
                 raise ValidationError(
                     _(
                         "The event is counted in %(event_unit)s but %(resource)s "

@@ -21,7 +21,7 @@ class ReaResource(models.Model):
     """
 
     _name = "rea.resource"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "rea.batch.create.mixin"]
     _description = "REA Economic Resource"
     _order = "name, id"
 
@@ -133,6 +133,37 @@ class ReaResource(models.Model):
 
     @api.model
     def create(self, vals):
+        return super().create(self._prepare_create_vals(vals))
+
+    @api.model
+    def create_batch(self, vals_list):
+        """Create several resources; return them in the order of ``vals_list``.
+
+        Bookkeeping resources opened by the hundred (the money accounts of a
+        first distribution) are inserted together when no chatter is kept for
+        them (``tracking_disable``, as for a single one: no message, no
+        follower) and only column values are given; otherwise each is
+        created as usual.
+        """
+        self.check_access_rights("create")
+        prepared = [
+            self._add_missing_default_values(self._prepare_create_vals(vals))
+            for vals in vals_list
+        ]
+        if not prepared:
+            return self.browse()
+        if not (
+            self._context.get("tracking_disable")
+            and self._has_column_vals_only(prepared)
+        ):
+            return self.browse([self.create(vals).id for vals in vals_list])
+        with self.env.clear_upon_failure(), self.env.cr.savepoint():
+            return self._insert_batch(prepared)
+
+    @api.model
+    def _prepare_create_vals(self, vals):
+        """``vals`` completed as every creation completes them: name and unit
+        from the resource type; quantities refused."""
         vals = dict(vals)
         self._check_no_quantity_vals(vals, allow_zero=True)
         if not vals.get("name") and vals.get("conforms_to_id"):
@@ -141,7 +172,7 @@ class ReaResource(models.Model):
             vals["unit_id"] = (
                 self.env["product.template"].browse(vals["conforms_to_id"]).uom_id.id
             )
-        return super().create(vals)
+        return vals
 
     @api.multi
     def write(self, vals):

@@ -9,6 +9,7 @@ from . import (
     test_rea_event_validation,
     test_rea_process,
     test_rea_quantity_precision,
+    test_rea_resource_batch,
     test_rea_service_menu,
     test_rea_traceability,
 )

@@ -66,6 +66,39 @@ class ResPartner(models.Model):
         return self.env["rea.resource"].browse(resource.ids)
 
     @api.multi
+    def get_rea_accounts(self, resource_type):
+        """{agent id: its account of ``resource_type``} for these agents, as
+        ``get_rea_account`` gives it to each, in two queries whatever their
+        number: the missing accounts are opened together, without chatter
+        (a first distribution may open hundreds)."""
+        resource_model = self.env["rea.resource"].sudo()
+        accounts = {}
+        if self:
+            self.env.cr.execute(
+                """
+                SELECT DISTINCT ON (primary_accountable_id) primary_accountable_id, id
+                  FROM rea_resource
+                 WHERE primary_accountable_id IN %s AND conforms_to_id = %s
+                   AND unit_id = %s AND active
+              ORDER BY primary_accountable_id, id
+                """,
+                (tuple(self.ids), resource_type.id, resource_type.uom_id.id),
+            )
+            accounts = dict(self.env.cr.fetchall())
+        missing = self.filtered(lambda agent: agent.id not in accounts)
+        if missing:
+            # Only the fields the names need, for all of them at once.
+            missing = missing.with_context(prefetch_fields=False)
+            opened = resource_model.with_context(tracking_disable=True).create_batch(
+                [agent._prepare_rea_account_vals(resource_type) for agent in missing]
+            )
+            accounts.update(zip(missing.ids, opened.ids))
+        return {
+            agent_id: self.env["rea.resource"].browse(resource_id)
+            for agent_id, resource_id in accounts.items()
+        }
+
+    @api.multi
     def _prepare_rea_account_vals(self, resource_type):
         return {
             "name": _("%(type)s of %(agent)s")

@@ -6,5 +6,6 @@ from . import (
     test_exchange_totals,
     test_exchange_types,
     test_portal,
+    test_rea_accounts,
     test_service,
 )

@@ -161,27 +161,10 @@ class ReaDistributionLine(models.Model):
 
     @api.model
     def _get_money_accounts(self, agents, money_type):
-        """{agent id: id of its account of ``money_type``}, found in one
-        query; the missing ones are created (once per agent)."""
-        self.env.cr.execute(
-            """
-            SELECT DISTINCT ON (primary_accountable_id) primary_accountable_id, id
-              FROM rea_resource
-             WHERE primary_accountable_id IN %s AND conforms_to_id = %s
-               AND unit_id = %s AND active
-          ORDER BY primary_accountable_id, id
-            """,
-            (tuple(agents.ids), money_type.id, money_type.uom_id.id),
-        )
-        accounts = dict(self.env.cr.fetchall())
-        # Bookkeeping accounts: no chatter message nor follower on creation
-        # (a first distribution may open hundreds of them).
-        missing = agents.filtered(lambda a: a.id not in accounts).with_context(
-            tracking_disable=True
-        )
-        for agent in missing:
-            accounts[agent.id] = agent.get_rea_account(money_type).id
-        return accounts
+        """{agent id: id of its account of ``money_type``}; the missing ones
+        are opened together."""
+        accounts = agents.get_rea_accounts(money_type)
+        return {agent_id: account.id for agent_id, account in accounts.items()}
 
     @api.multi
     def _reverse_events(self):
