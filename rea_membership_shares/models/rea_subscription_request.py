@@ -1116,26 +1116,29 @@ class ReaSubscriptionRequest(models.Model):
         if self.exchange_id:
             return self.exchange_id
         exchange_type = self._get_exchange_type()
-        exchange = (
-            self.env["rea.exchange"]
-            .sudo()
-            .create(
-                {
-                    "exchange_type_id": exchange_type.id,
-                    "context_id": self.project_id.partner_id.id,
-                    "provider_id": self.project_id.partner_id.id,
-                    "receiver_id": self.partner_id.id,
-                    "note": _("Subscription request %s") % self.name,
-                }
-            )
-        )
-        for transfer_type in exchange_type.transfer_type_ids:
-            if transfer_type.is_currency:
-                exchange.add_transfer(transfer_type)
-            else:
-                exchange.add_transfer(
-                    transfer_type, resource_type=self.share_product_id.product_tmpl_id
+        share_type = self.share_product_id.product_tmpl_id
+        # The exchange's stored values are computed once, with its transfers.
+        with self.env.norecompute():
+            exchange = (
+                self.env["rea.exchange"]
+                .sudo()
+                .create(
+                    {
+                        "exchange_type_id": exchange_type.id,
+                        "context_id": self.project_id.partner_id.id,
+                        "provider_id": self.project_id.partner_id.id,
+                        "receiver_id": self.partner_id.id,
+                        "note": _("Subscription request %s") % self.name,
+                    }
                 )
+            )
+            exchange.add_transfers(
+                [
+                    (transfer_type, None if transfer_type.is_currency else share_type)
+                    for transfer_type in exchange_type.transfer_type_ids
+                ]
+            )
+        exchange.recompute()
         self.exchange_id = exchange
         return exchange
 

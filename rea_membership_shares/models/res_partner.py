@@ -116,11 +116,28 @@ class ResPartner(models.Model):
 
     @api.depends("subscription_request_ids.state")
     def _compute_is_cooperator_candidate(self):
-        for partner in self:
-            partner.is_cooperator_candidate = any(
-                state == "done"
-                for state in partner.sudo().subscription_request_ids.mapped("state")
+        # Recomputed at every state change of a request: one query for the
+        # stored partners (their requests are in the database when this
+        # runs), the ORM for new ones (forms).
+        ids = tuple(i for i in self.ids if isinstance(i, int))
+        candidates = set()
+        if ids:
+            self.env.cr.execute(
+                "SELECT DISTINCT partner_id FROM rea_subscription_request "
+                "WHERE partner_id IN %s AND state = 'done'",
+                (ids,),
             )
+            candidates = {row[0] for row in self.env.cr.fetchall()}
+        for partner in self:
+            if isinstance(partner.id, int):
+                partner.is_cooperator_candidate = partner.id in candidates
+            else:
+                partner.is_cooperator_candidate = any(
+                    state == "done"
+                    for state in partner.sudo().subscription_request_ids.mapped(
+                        "state"
+                    )
+                )
 
     @api.multi
     def _invoice_total(self):
@@ -135,12 +152,28 @@ class ResPartner(models.Model):
 
     @api.depends("share_line_ids", "share_register_ids")
     def _compute_share_status(self):
-        for partner in self:
-            holds = bool(partner.sudo().share_line_ids)
-            partner.is_cooperator = holds
-            partner.is_former_member = not holds and bool(
-                partner.sudo().share_register_ids
+        # One query for the stored partners (lines are in the database when
+        # this runs, also after an unlink), the ORM for new ones (forms).
+        ids = tuple(i for i in self.ids if isinstance(i, int))
+        status = {}
+        if ids:
+            self.env.cr.execute(
+                "SELECT p.id, "
+                "EXISTS(SELECT 1 FROM rea_share_line l WHERE l.partner_id = p.id), "
+                "EXISTS(SELECT 1 FROM rea_share_register r "
+                "WHERE r.partner_id = p.id) "
+                "FROM res_partner p WHERE p.id IN %s",
+                (ids,),
             )
+            status = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        for partner in self:
+            if isinstance(partner.id, int):
+                holds, registered = status.get(partner.id, (False, False))
+            else:
+                holds = bool(partner.sudo().share_line_ids)
+                registered = bool(partner.sudo().share_register_ids)
+            partner.is_cooperator = holds
+            partner.is_former_member = not holds and registered
 
     @api.multi
     def _compute_share_totals(self):
