@@ -1229,12 +1229,15 @@ class ReaSubscriptionRequest(models.Model):
         )
         partner._ensure_cooperator_number(self.company_id)
         partner._set_project_membership(project, payment_date)
-        line = partner._add_share_lines(
+        # The events first: the share line is created linked to them.
+        events = self._record_shares_event(payment_date)
+        partner._add_share_lines(
             self.share_product_id,
             self.quantity,
             payment_date,
             unit_price=self.share_unit_price,
             company=self.company_id,
+            rea_events=events,
         )
         self.env["rea.share.register"]._append_line(
             {
@@ -1249,7 +1252,6 @@ class ReaSubscriptionRequest(models.Model):
                 "company_id": self.company_id.id,
             }
         )
-        line._set_rea_events(self._record_shares_event(payment_date))
         self.write({"state": "paid", "payment_date": payment_date})
         self._accept_join_requests()
         self._send_certificate_mail(increase=was_member)

@@ -250,33 +250,38 @@ class ResPartner(models.Model):
 
     @api.multi
     def _add_share_lines(
-        self, product, quantity, effective_date, unit_price=None, company=None
+        self,
+        product,
+        quantity,
+        effective_date,
+        unit_price=None,
+        company=None,
+        rea_events=None,
     ):
         """Give this member ``quantity`` shares of ``product`` (product.product)
-        effective at ``effective_date``; returns the new share line. The
-        caller appends the register line."""
+        effective at ``effective_date``; returns the new share line, linked to
+        ``rea_events`` when the REA events recording it are known already
+        (else see ``rea.share.line._set_rea_events``). The caller appends the
+        register line."""
         self.ensure_one()
         if quantity <= 0:
             raise UserError(_("The number of shares must be positive."))
         product = product.sudo()
         company = company or self.env.user.company_id
-        return (
-            self.env["rea.share.line"]
-            .sudo()
-            .create(
-                {
-                    "partner_id": self.id,
-                    "project_id": product.share_project_id.id,
-                    "share_product_id": product.id,
-                    "quantity": quantity,
-                    "share_unit_price": (
-                        product.list_price if unit_price is None else unit_price
-                    ),
-                    "effective_date": effective_date,
-                    "company_id": company.id,
-                }
-            )
-        )
+        vals = {
+            "partner_id": self.id,
+            "project_id": product.share_project_id.id,
+            "share_product_id": product.id,
+            "quantity": quantity,
+            "share_unit_price": (
+                product.list_price if unit_price is None else unit_price
+            ),
+            "effective_date": effective_date,
+            "company_id": company.id,
+        }
+        if rea_events:
+            vals["rea_event_ids"] = [(6, 0, rea_events.ids)]
+        return self.env["rea.share.line"].sudo().create(vals)
 
     @api.multi
     def _remove_share_lines(self, product, quantity):
