@@ -822,15 +822,14 @@ class ReaSubscriptionRequest(models.Model):
                     }
                 )
             req = request.sudo()
-            req._ensure_partner()
-            invoice = req._create_capital_release_invoice()
-            req.write(
-                {
-                    "state": "done",
-                    "invoice_id": invoice.id,
-                    "validation_date": fields.Date.context_today(req),
-                }
+            # The member and the new state in one write: what depends on
+            # them (the member's candidate flag) is recomputed once. A
+            # failure below undoes the whole validation.
+            req._ensure_partner(
+                {"state": "done", "validation_date": fields.Date.context_today(req)}
             )
+            invoice = req._create_capital_release_invoice()
+            req.write({"invoice_id": invoice.id})
             req._send_capital_release_mail()
         return True
 
@@ -966,16 +965,16 @@ class ReaSubscriptionRequest(models.Model):
         }
 
     @api.multi
-    def _ensure_partner(self):
+    def _ensure_partner(self, vals=None):
         """The member's agent: the matched one or a new one (a company gets
         its legal representative as contact); the IBAN becomes a bank
-        account."""
+        account. ``vals`` are written on the request with the agent."""
         self.ensure_one()
         partner = self.partner_id or self.find_partner(self._get_check_values())
         if not partner:
             partner = self.env["res.partner"].create(self._prepare_partner_vals())
         self._copy_legal_form(partner)
-        vals = {"partner_id": partner.id}
+        vals = dict(vals or {}, partner_id=partner.id)
         if self.is_company:
             representative = partner.child_ids.filtered(
                 lambda c: self.email and self.normalize_email(c.email) == self.email
