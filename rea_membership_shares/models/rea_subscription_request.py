@@ -638,6 +638,10 @@ class ReaSubscriptionRequest(models.Model):
                 product.share_min_quantity
             )
             return
+        company = self._get_company(values)
+        if not (product.share_max_value or company.share_one_type_per_member):
+            return
+        # The member is looked up only for the limits that need it.
         partner = self.find_partner(values)
         if product.share_max_value:
             held = self._get_held_value(
@@ -649,7 +653,6 @@ class ReaSubscriptionRequest(models.Model):
                     "(%(held)s already held or requested)."
                 ) % {"max": product.share_max_value, "held": held}
                 return
-        company = self._get_company(values)
         if partner and company.share_one_type_per_member:
             other = (
                 self.env["rea.share.line"]
@@ -838,9 +841,10 @@ class ReaSubscriptionRequest(models.Model):
         """The request's values in the shape ``check_values`` reads."""
         self.ensure_one()
         values = {}
+        request = self.sudo()
         for name in FORM_FIELDS + ("skip_iban_check", "company_id"):
             field = self._fields[name]
-            value = self.sudo()[name]
+            value = request[name]
             if field.type == "many2one":
                 value = value.id
             values[name] = value
@@ -1137,7 +1141,8 @@ class ReaSubscriptionRequest(models.Model):
                     for transfer_type in exchange_type.transfer_type_ids
                 ]
             )
-        exchange.recompute()
+        if self.env.recompute and self.env.context.get("recompute", True):
+            exchange.recompute()
         self.exchange_id = exchange
         return exchange
 

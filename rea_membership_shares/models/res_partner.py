@@ -104,8 +104,13 @@ class ResPartner(models.Model):
             )
             first = {row[0]: row[1:] for row in self.env.cr.fetchall()}
         # The untranslated short name: a stored value must not depend on the
-        # language of whoever triggered the computation.
-        products = self.env["product.product"].sudo().with_context(lang=None)
+        # language of whoever triggered the computation. Only the two names
+        # are read (this environment shares no cache with the caller's).
+        products = (
+            self.env["product.product"]
+            .sudo()
+            .with_context(lang=None, prefetch_fields=False)
+        )
         for partner in self:
             product_id, date = first.get(partner.id, (False, False))
             product = products.browse(product_id)
