@@ -338,7 +338,15 @@ def run(args):
             invoice_queries += cr.sql_log_count - queries
             queries = cr.sql_log_count
             shares += probe.run(
-                "shares", bench_shares, env, batch, project, share, journal, method, done
+                "shares",
+                bench_shares,
+                env,
+                batch,
+                project,
+                share,
+                journal,
+                method,
+                done,
             )
             share_queries += cr.sql_log_count - queries
             done += batch

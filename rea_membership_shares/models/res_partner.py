@@ -139,9 +139,7 @@ class ResPartner(models.Model):
             else:
                 partner.is_cooperator_candidate = any(
                     state == "done"
-                    for state in partner.sudo().subscription_request_ids.mapped(
-                        "state"
-                    )
+                    for state in partner.sudo().subscription_request_ids.mapped("state")
                 )
 
     @api.multi
