@@ -25,12 +25,21 @@ of the load) and the time ratio; the target is a ratio <= 1.25. The
 e-mails of the share flow are switched off unless ``--with-mails`` is given
 (the plain invoices send none).
 Everything is rolled back at the end unless ``--commit`` is given.
+
+To see where the time and the queries go, ``--profile DIR`` writes a
+cProfile of each flow (``DIR/shares.pstats``, ``DIR/invoices.pstats``) and
+``--query-sites N`` prints, per flow, the N places issuing the most queries
+per item (the innermost frame of an rea_* addon, else of Odoo). Both slow the
+two flows down: their times and ratio are then not the measure.
 """
 
 import argparse
+import collections
+import cProfile
 import os
 import sys
 import time
+import traceback
 
 import odoo
 from odoo import SUPERUSER_ID, api
@@ -58,7 +67,97 @@ def parse_args(argv=None):
         help="also render and queue the e-mails (capital release and "
         "certificate PDFs); the plain invoices send none",
     )
+    parser.add_argument(
+        "--profile",
+        metavar="DIR",
+        help="write a cProfile of each measured flow into DIR",
+    )
+    parser.add_argument(
+        "--query-sites",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print the N call sites issuing the most queries, per flow",
+    )
     return parser.parse_args(argv)
+
+
+class Probe(object):
+    """Optional instruments around the measured calls: a cProfile per flow
+    and the call site of each query. Off, they do nothing."""
+
+    def __init__(self, args):
+        self.profile_dir = args.profile
+        self.query_sites = args.query_sites
+        self.profiles = {}
+        self.sites = collections.defaultdict(collections.Counter)
+        self.flow = None
+        if self.profile_dir:
+            os.makedirs(self.profile_dir, exist_ok=True)
+        if self.query_sites:
+            self._wrap_execute()
+
+    @property
+    def active(self):
+        return bool(self.profile_dir or self.query_sites)
+
+    def _wrap_execute(self):
+        execute = odoo.sql_db.Cursor.execute
+        probe = self
+
+        def traced_execute(cursor, query, params=None, log_exceptions=None):
+            if probe.flow:
+                probe.sites[probe.flow][probe._site()] += 1
+            if log_exceptions is None:
+                return execute(cursor, query, params)
+            return execute(cursor, query, params, log_exceptions)
+
+        odoo.sql_db.Cursor.execute = traced_execute
+
+    @staticmethod
+    def _site():
+        # The innermost frame of an rea_* addon, else of an Odoo addon, else
+        # of Odoo; the stack ends with traced_execute and _site.
+        addon_site = odoo_site = None
+        for frame in reversed(traceback.extract_stack()[:-2]):
+            path = frame.filename
+            if os.sep + "rea_" in path:
+                where = "rea_" + path.split(os.sep + "rea_", 1)[1]
+                return "%s:%s %s" % (where, frame.lineno, frame.name)
+            if os.sep + "odoo" + os.sep in path:
+                where = "odoo/" + path.split(os.sep + "odoo" + os.sep, 1)[1]
+                site = "%s:%s %s" % (where, frame.lineno, frame.name)
+                odoo_site = odoo_site or site
+                if addon_site is None and where.startswith("odoo/addons/"):
+                    addon_site = site
+        return addon_site or odoo_site or "?"
+
+    def run(self, flow, func, *args):
+        if not self.active:
+            return func(*args)
+        self.flow = flow
+        profile = self.profiles.setdefault(flow, cProfile.Profile())
+        if self.profile_dir:
+            profile.enable()
+        try:
+            return func(*args)
+        finally:
+            if self.profile_dir:
+                profile.disable()
+            self.flow = None
+
+    def report(self, count):
+        if self.profile_dir:
+            for flow, profile in self.profiles.items():
+                path = os.path.join(self.profile_dir, "%s.pstats" % flow)
+                profile.dump_stats(path)
+                sys.stdout.write("profile of the %s: %s\n" % (flow, path))
+        for flow, sites in sorted(self.sites.items()):
+            sys.stdout.write("queries per item of the %s, by call site:\n" % flow)
+            for site, queries in sites.most_common(self.query_sites):
+                sys.stdout.write("%8.1f  %s\n" % (queries / count, site))
+        if self.active:
+            sys.stdout.write("(profiled run: the times above are not the measure)\n")
 
 
 def setup(env, with_mails=False):
@@ -218,18 +317,37 @@ def run(args):
         # Alternate the two flows in small batches: both then run under the
         # same machine load, and the ratio does not depend on what else the
         # machine did during one of them.
+        probe = Probe(args)
         invoices = shares = 0.0
         invoice_queries = share_queries = 0
         done = 0
         while done < args.count:
             batch = min(BATCH, args.count - done)
             queries = cr.sql_log_count
-            invoices += bench_invoices(
-                env, batch, product, journal, sale_journal, method, done
+            invoices += probe.run(
+                "invoices",
+                bench_invoices,
+                env,
+                batch,
+                product,
+                journal,
+                sale_journal,
+                method,
+                done,
             )
             invoice_queries += cr.sql_log_count - queries
             queries = cr.sql_log_count
-            shares += bench_shares(env, batch, project, share, journal, method, done)
+            shares += probe.run(
+                "shares",
+                bench_shares,
+                env,
+                batch,
+                project,
+                share,
+                journal,
+                method,
+                done,
+            )
             share_queries += cr.sql_log_count - queries
             done += batch
         ratio = shares / invoices if invoices else float("inf")
@@ -257,6 +375,7 @@ def run(args):
             "ratio %.2f (target <= %.2f): %s\n"
             % (ratio, TARGET_RATIO, "OK" if ratio <= TARGET_RATIO else "ABOVE TARGET")
         )
+        probe.report(args.count)
         if args.commit:
             cr.commit()
         else:

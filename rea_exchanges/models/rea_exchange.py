@@ -405,13 +405,33 @@ class ReaExchange(models.Model):
         """Create a transfer in this exchange, by default of the slot's
         resource type; extra field values may be given."""
         self.ensure_one()
-        transfer_model = self.env["rea.transfer"]
-        transfer_vals = transfer_model.prepare_vals_from_type(transfer_type)
+        return self.env["rea.transfer"].create(
+            self._prepare_transfer_vals(transfer_type, resource_type, **vals)
+        )
+
+    @api.multi
+    def add_transfers(self, slots):
+        """``add_transfer`` for several slots, the transfers created together
+        (``rea.transfer.create_batch``): ``slots`` is a list of
+        ``(transfer_type, resource_type)``, a resource type may be None.
+        Returns the transfers in the order of ``slots``."""
+        self.ensure_one()
+        return self.env["rea.transfer"].create_batch(
+            [
+                self._prepare_transfer_vals(transfer_type, resource_type)
+                for transfer_type, resource_type in slots
+            ]
+        )
+
+    @api.multi
+    def _prepare_transfer_vals(self, transfer_type=None, resource_type=None, **vals):
+        self.ensure_one()
+        transfer_vals = self.env["rea.transfer"].prepare_vals_from_type(transfer_type)
         if resource_type:
             transfer_vals["resource_conforms_to_id"] = resource_type.id
         transfer_vals.update(vals)
         transfer_vals["exchange_id"] = self.id
-        return transfer_model.create(transfer_vals)
+        return transfer_vals
 
     @api.multi
     def get_transfer(self, transfer_type):

@@ -638,6 +638,10 @@ class ReaSubscriptionRequest(models.Model):
                 product.share_min_quantity
             )
             return
+        company = self._get_company(values)
+        if not (product.share_max_value or company.share_one_type_per_member):
+            return
+        # The member is looked up only for the limits that need it.
         partner = self.find_partner(values)
         if product.share_max_value:
             held = self._get_held_value(
@@ -649,7 +653,6 @@ class ReaSubscriptionRequest(models.Model):
                     "(%(held)s already held or requested)."
                 ) % {"max": product.share_max_value, "held": held}
                 return
-        company = self._get_company(values)
         if partner and company.share_one_type_per_member:
             other = (
                 self.env["rea.share.line"]
@@ -822,15 +825,14 @@ class ReaSubscriptionRequest(models.Model):
                     }
                 )
             req = request.sudo()
-            req._ensure_partner()
-            invoice = req._create_capital_release_invoice()
-            req.write(
-                {
-                    "state": "done",
-                    "invoice_id": invoice.id,
-                    "validation_date": fields.Date.context_today(req),
-                }
+            # The member and the new state in one write: what depends on
+            # them (the member's candidate flag) is recomputed once. A
+            # failure below undoes the whole validation.
+            req._ensure_partner(
+                {"state": "done", "validation_date": fields.Date.context_today(req)}
             )
+            invoice = req._create_capital_release_invoice()
+            req.write({"invoice_id": invoice.id})
             req._send_capital_release_mail()
         return True
 
@@ -839,9 +841,10 @@ class ReaSubscriptionRequest(models.Model):
         """The request's values in the shape ``check_values`` reads."""
         self.ensure_one()
         values = {}
+        request = self.sudo()
         for name in FORM_FIELDS + ("skip_iban_check", "company_id"):
             field = self._fields[name]
-            value = self.sudo()[name]
+            value = request[name]
             if field.type == "many2one":
                 value = value.id
             values[name] = value
@@ -966,16 +969,16 @@ class ReaSubscriptionRequest(models.Model):
         }
 
     @api.multi
-    def _ensure_partner(self):
+    def _ensure_partner(self, vals=None):
         """The member's agent: the matched one or a new one (a company gets
         its legal representative as contact); the IBAN becomes a bank
-        account."""
+        account. ``vals`` are written on the request with the agent."""
         self.ensure_one()
         partner = self.partner_id or self.find_partner(self._get_check_values())
         if not partner:
             partner = self.env["res.partner"].create(self._prepare_partner_vals())
         self._copy_legal_form(partner)
-        vals = {"partner_id": partner.id}
+        vals = dict(vals or {}, partner_id=partner.id)
         if self.is_company:
             representative = partner.child_ids.filtered(
                 lambda c: self.email and self.normalize_email(c.email) == self.email
@@ -1116,26 +1119,30 @@ class ReaSubscriptionRequest(models.Model):
         if self.exchange_id:
             return self.exchange_id
         exchange_type = self._get_exchange_type()
-        exchange = (
-            self.env["rea.exchange"]
-            .sudo()
-            .create(
-                {
-                    "exchange_type_id": exchange_type.id,
-                    "context_id": self.project_id.partner_id.id,
-                    "provider_id": self.project_id.partner_id.id,
-                    "receiver_id": self.partner_id.id,
-                    "note": _("Subscription request %s") % self.name,
-                }
-            )
-        )
-        for transfer_type in exchange_type.transfer_type_ids:
-            if transfer_type.is_currency:
-                exchange.add_transfer(transfer_type)
-            else:
-                exchange.add_transfer(
-                    transfer_type, resource_type=self.share_product_id.product_tmpl_id
+        share_type = self.share_product_id.product_tmpl_id
+        # The exchange's stored values are computed once, with its transfers.
+        with self.env.norecompute():
+            exchange = (
+                self.env["rea.exchange"]
+                .sudo()
+                .create(
+                    {
+                        "exchange_type_id": exchange_type.id,
+                        "context_id": self.project_id.partner_id.id,
+                        "provider_id": self.project_id.partner_id.id,
+                        "receiver_id": self.partner_id.id,
+                        "note": _("Subscription request %s") % self.name,
+                    }
                 )
+            )
+            exchange.add_transfers(
+                [
+                    (transfer_type, None if transfer_type.is_currency else share_type)
+                    for transfer_type in exchange_type.transfer_type_ids
+                ]
+            )
+        if self.env.recompute and self.env.context.get("recompute", True):
+            exchange.recompute()
         self.exchange_id = exchange
         return exchange
 
@@ -1226,12 +1233,15 @@ class ReaSubscriptionRequest(models.Model):
         )
         partner._ensure_cooperator_number(self.company_id)
         partner._set_project_membership(project, payment_date)
-        line = partner._add_share_lines(
+        # The events first: the share line is created linked to them.
+        events = self._record_shares_event(payment_date)
+        partner._add_share_lines(
             self.share_product_id,
             self.quantity,
             payment_date,
             unit_price=self.share_unit_price,
             company=self.company_id,
+            rea_events=events,
         )
         self.env["rea.share.register"]._append_line(
             {
@@ -1246,7 +1256,6 @@ class ReaSubscriptionRequest(models.Model):
                 "company_id": self.company_id.id,
             }
         )
-        line._set_rea_events(self._record_shares_event(payment_date))
         self.write({"state": "paid", "payment_date": payment_date})
         self._accept_join_requests()
         self._send_certificate_mail(increase=was_member)

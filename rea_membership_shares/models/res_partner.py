@@ -104,8 +104,13 @@ class ResPartner(models.Model):
             )
             first = {row[0]: row[1:] for row in self.env.cr.fetchall()}
         # The untranslated short name: a stored value must not depend on the
-        # language of whoever triggered the computation.
-        products = self.env["product.product"].sudo().with_context(lang=None)
+        # language of whoever triggered the computation. Only the two names
+        # are read (this environment shares no cache with the caller's).
+        products = (
+            self.env["product.product"]
+            .sudo()
+            .with_context(lang=None, prefetch_fields=False)
+        )
         for partner in self:
             product_id, date = first.get(partner.id, (False, False))
             product = products.browse(product_id)
@@ -116,11 +121,26 @@ class ResPartner(models.Model):
 
     @api.depends("subscription_request_ids.state")
     def _compute_is_cooperator_candidate(self):
-        for partner in self:
-            partner.is_cooperator_candidate = any(
-                state == "done"
-                for state in partner.sudo().subscription_request_ids.mapped("state")
+        # Recomputed at every state change of a request: one query for the
+        # stored partners (their requests are in the database when this
+        # runs), the ORM for new ones (forms).
+        ids = tuple(i for i in self.ids if isinstance(i, int))
+        candidates = set()
+        if ids:
+            self.env.cr.execute(
+                "SELECT DISTINCT partner_id FROM rea_subscription_request "
+                "WHERE partner_id IN %s AND state = 'done'",
+                (ids,),
             )
+            candidates = {row[0] for row in self.env.cr.fetchall()}
+        for partner in self:
+            if isinstance(partner.id, int):
+                partner.is_cooperator_candidate = partner.id in candidates
+            else:
+                partner.is_cooperator_candidate = any(
+                    state == "done"
+                    for state in partner.sudo().subscription_request_ids.mapped("state")
+                )
 
     @api.multi
     def _invoice_total(self):
@@ -135,12 +155,28 @@ class ResPartner(models.Model):
 
     @api.depends("share_line_ids", "share_register_ids")
     def _compute_share_status(self):
-        for partner in self:
-            holds = bool(partner.sudo().share_line_ids)
-            partner.is_cooperator = holds
-            partner.is_former_member = not holds and bool(
-                partner.sudo().share_register_ids
+        # One query for the stored partners (lines are in the database when
+        # this runs, also after an unlink), the ORM for new ones (forms).
+        ids = tuple(i for i in self.ids if isinstance(i, int))
+        status = {}
+        if ids:
+            self.env.cr.execute(
+                "SELECT p.id, "
+                "EXISTS(SELECT 1 FROM rea_share_line l WHERE l.partner_id = p.id), "
+                "EXISTS(SELECT 1 FROM rea_share_register r "
+                "WHERE r.partner_id = p.id) "
+                "FROM res_partner p WHERE p.id IN %s",
+                (ids,),
             )
+            status = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        for partner in self:
+            if isinstance(partner.id, int):
+                holds, registered = status.get(partner.id, (False, False))
+            else:
+                holds = bool(partner.sudo().share_line_ids)
+                registered = bool(partner.sudo().share_register_ids)
+            partner.is_cooperator = holds
+            partner.is_former_member = not holds and registered
 
     @api.multi
     def _compute_share_totals(self):
@@ -217,33 +253,38 @@ class ResPartner(models.Model):
 
     @api.multi
     def _add_share_lines(
-        self, product, quantity, effective_date, unit_price=None, company=None
+        self,
+        product,
+        quantity,
+        effective_date,
+        unit_price=None,
+        company=None,
+        rea_events=None,
     ):
         """Give this member ``quantity`` shares of ``product`` (product.product)
-        effective at ``effective_date``; returns the new share line. The
-        caller appends the register line."""
+        effective at ``effective_date``; returns the new share line, linked to
+        ``rea_events`` when the REA events recording it are known already
+        (else see ``rea.share.line._set_rea_events``). The caller appends the
+        register line."""
         self.ensure_one()
         if quantity <= 0:
             raise UserError(_("The number of shares must be positive."))
         product = product.sudo()
         company = company or self.env.user.company_id
-        return (
-            self.env["rea.share.line"]
-            .sudo()
-            .create(
-                {
-                    "partner_id": self.id,
-                    "project_id": product.share_project_id.id,
-                    "share_product_id": product.id,
-                    "quantity": quantity,
-                    "share_unit_price": (
-                        product.list_price if unit_price is None else unit_price
-                    ),
-                    "effective_date": effective_date,
-                    "company_id": company.id,
-                }
-            )
-        )
+        vals = {
+            "partner_id": self.id,
+            "project_id": product.share_project_id.id,
+            "share_product_id": product.id,
+            "quantity": quantity,
+            "share_unit_price": (
+                product.list_price if unit_price is None else unit_price
+            ),
+            "effective_date": effective_date,
+            "company_id": company.id,
+        }
+        if rea_events:
+            vals["rea_event_ids"] = [(6, 0, rea_events.ids)]
+        return self.env["rea.share.line"].sudo().create(vals)
 
     @api.multi
     def _remove_share_lines(self, product, quantity):
