@@ -12,7 +12,6 @@ from . import (
     project_project,
     rea_agent_skill_rate,
     rea_claim,
-    rea_claim_payment,
     rea_contribution_validation,
     rea_distribution,
     rea_distribution_detail,
@@ -29,3 +28,6 @@ from . import (
     rea_value_rollup,
     res_partner,
 )
+
+# Its view reads the table of rea_distribution_detail: initialised after it.
+from . import rea_claim_payment  # isort: skip

@@ -124,8 +124,8 @@ class ReaDistribution(models.Model):
             }
         )
         distribution._write_incomes(incomes or [])
-        distribution._write_lines(result, engine.get_group_lines(result))
-        distribution._write_claims(result)
+        details = distribution._write_lines(result, engine.get_group_lines(result))
+        distribution._write_claims(result, details)
         distribution.line_ids._record_events()
         distribution.line_ids._create_payouts()
         return distribution
@@ -149,11 +149,12 @@ class ReaDistribution(models.Model):
     def _write_lines(self, result, group_lines):
         """One line per recipient and its details, in bulk: two queries
         whatever the number of recipients. The related stored fields of the
-        lines and details are written with them."""
+        lines and details are written with them. Return the details of rules
+        as (id, agent id, rule id)."""
         self.ensure_one()
         agents = sorted(result["agents"].items())
         if not agents:
-            return
+            return []
         cr = self.env.cr
         cr.execute(
             """
@@ -182,6 +183,7 @@ class ReaDistribution(models.Model):
         details = [
             values for values in group_lines if values["agent_id"] in line_by_agent
         ]
+        rule_details = []
         if details:
             cr.execute(
                 """
@@ -202,6 +204,7 @@ class ReaDistribution(models.Model):
                             claim_count, claim_value, amount, explanation, seq)
                  WHERE d.id = %(distribution)s
               ORDER BY n.seq
+             RETURNING id, agent_id, rule_id
                 """,
                 {
                     "distribution": self.id,
@@ -216,7 +219,9 @@ class ReaDistribution(models.Model):
                     "explanations": [v["explanation"] or None for v in details],
                 },
             )
+            rule_details = [row for row in cr.fetchall() if row[2]]
         self.invalidate_cache(["line_ids", "detail_ids"], self.ids)
+        return rule_details
 
     @api.multi
     def _write_incomes(self, incomes):
@@ -244,32 +249,49 @@ class ReaDistribution(models.Model):
         )
         self.invalidate_cache(["income_ids"], self.ids)
 
+    # The claim rows (alias t) of the recipients, with their detail (dd):
+    # an agent whose share rounds to nothing has no line, and its claims
+    # are neither paid nor reduced by this distribution. The details come
+    # as arrays, whose size the planner knows (the new rows have no
+    # statistics yet).
+    _RECIPIENTS_JOIN = (
+        "JOIN unnest(%(detail_ids)s::int[], %(detail_agents)s::int[], "
+        "%(detail_rules)s::int[]) AS dd(id, agent_id, rule_id) "
+        "ON dd.agent_id = t.agent_id AND dd.rule_id = t.rule_id"
+    )
+
     @api.multi
-    def _write_claims(self, result):
-        """Create the new claims, lower the outstanding values and record
-        what was paid on each claim, from the engine's table of claim rows:
-        two queries whatever the number of claims. New claims are written
-        already reduced by this payment. Never below zero, never above the
-        original value."""
+    def _write_claims(self, result, details):
+        """Create the new claims, lower the outstanding values, and record
+        on each detail what it paid on each of its claims, from the engine's
+        table of claim rows: two queries whatever the number of claims. New
+        claims are written already reduced by this payment. Never below
+        zero, never above the original value. ``details``: the details of
+        rules as (id, agent id, rule id)."""
         self.ensure_one()
         table = result.get("claims_table")
-        if not table:
+        if not table or not details:
             return
         cr = self.env.cr
         engine = self.env["rea.distribution.engine"]
         rates, pay, reduction = engine._pay_sql(result)
-        params = dict(rates, distribution=self.id)
+        params = dict(
+            rates,
+            detail_ids=[row[0] for row in details],
+            detail_agents=[row[1] for row in details],
+            detail_rules=[row[2] for row in details],
+        )
+        joins = "%s %s" % (engine._RATES_JOIN, self._RECIPIENTS_JOIN)
         cr.execute(
             """
             UPDATE rea_claim c
                SET value = LEAST(c.original_value, GREATEST(0, c.value - p.reduction))
-              FROM (SELECT t.claim_id, sum({reduction}) AS reduction
+              FROM (SELECT t.claim_id, {reduction} AS reduction
                       FROM {table} t
-                      {rates}
-                     WHERE NOT t.is_new AND t.claim_type <> 'equity'
-                  GROUP BY t.claim_id) p
+                      {joins}
+                     WHERE NOT t.is_new AND t.claim_type <> 'equity') p
              WHERE p.claim_id = c.id AND p.reduction <> 0
-            """.format(table=table, rates=engine._RATES_JOIN, reduction=reduction),
+            """.format(table=table, joins=joins, reduction=reduction),
             params,
         )
         cr.execute(
@@ -282,19 +304,28 @@ class ReaDistribution(models.Model):
                        LEAST(t.original, GREATEST(0, t.original - {reduction})),
                        now() at time zone 'UTC'
                   FROM {table} t
-                  {rates}
+                  {joins}
                  WHERE t.is_new
              RETURNING id, event_id, rule_id
+            ), paid AS (
+                SELECT dd.id AS detail_id,
+                       array_agg(COALESCE(t.claim_id, new.id) ORDER BY t.event_id)
+                           AS claim_ids,
+                       array_agg({pay} ORDER BY t.event_id) AS amounts,
+                       array_agg({reduction} ORDER BY t.event_id) AS reductions
+                  FROM {table} t
+                  {joins}
+             LEFT JOIN new ON t.is_new AND new.event_id = t.event_id
+                       AND new.rule_id = t.rule_id
+              GROUP BY dd.id
             )
-            INSERT INTO rea_claim_payment (claim_id, distribution_id, amount,
-                   reduction)
-            SELECT COALESCE(t.claim_id, new.id), %(distribution)s, {pay}, {reduction}
-              FROM {table} t
-              {rates}
-         LEFT JOIN new ON t.is_new AND new.event_id = t.event_id
-                   AND new.rule_id = t.rule_id
+            UPDATE rea_distribution_detail d
+               SET claim_ids = paid.claim_ids, claim_amounts = paid.amounts,
+                   claim_reductions = paid.reductions
+              FROM paid
+             WHERE d.id = paid.detail_id
             """.format(
-                table=table, rates=engine._RATES_JOIN, pay=pay, reduction=reduction
+                table=table, joins=joins, pay=pay, reduction=reduction
             ),
             params,
         )

@@ -71,7 +71,7 @@ class ReaDistributionLine(models.Model):
         return self.env["rea.claim.payment"].search(
             [
                 ("distribution_id", "=", self.distribution_id.id),
-                ("claim_id.agent_id", "=", self.agent_id.id),
+                ("agent_id", "=", self.agent_id.id),
             ],
             order="amount desc, id",
         )

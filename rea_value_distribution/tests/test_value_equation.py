@@ -1,7 +1,7 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import ValueCase
 
@@ -454,6 +454,53 @@ class TestValueEquation(ValueCase):
         with self.assertRaises(UserError):
             first.action_cancel()
         # The next distribution sees the whole debt again.
+        second = self.distribute(equation, 330.0)
+        self.assertEqual(self.by_agent(second)[self.alice], 120.0)
+
+    def test_claim_payments_per_claim(self):
+        """What each detail paid on each claim reads as claim payments."""
+        equation = self.equation([{"percentage": 100, "rules": [self.work_rule()]}])
+        distribution = self.distribute(equation, 330.0)
+        payments = distribution.claim_payment_ids
+        self.assertEqual(
+            len(payments),
+            self.env["rea.claim"].search_count([("equation_id", "=", equation.id)]),
+        )
+        for detail in distribution.detail_ids:
+            paid = payments.filtered(lambda p, d=detail: p.detail_id == d)
+            self.assertTrue(paid)
+            self.assertEqual(set(paid.mapped("agent_id")), {detail.agent_id})
+            self.assertAlmostEqual(sum(paid.mapped("amount")), detail.amount, 2)
+        claim = self.env["rea.claim"].search(
+            [("equation_id", "=", equation.id), ("event_id", "=", self.ev_alice.id)]
+        )
+        self.assertEqual(claim.payment_ids.distribution_id, distribution)
+        self.assertEqual(claim.payment_ids.event_id, self.ev_alice)
+        self.assertAlmostEqual(claim.payment_ids.amount, 120.0)
+        self.assertAlmostEqual(claim.payment_ids.reduction, 120.0)
+        # Payments are what the distribution wrote: nobody edits them.
+        manager = self.env["res.users"].create(
+            {
+                "name": "Distribution manager",
+                "login": "vd_payment_manager",
+                "groups_id": [(6, 0, [self.env.ref("rea_base.group_rea_manager").id])],
+            }
+        )
+        with self.assertRaises(AccessError):
+            self.env["rea.claim.payment"].sudo(manager).create(
+                {"claim_id": claim.id, "distribution_id": distribution.id}
+            )
+
+    def test_share_rounding_to_nothing_pays_no_claim(self):
+        """An agent whose share rounds to zero gets no line, and its claims
+        are neither opened nor reduced by that distribution."""
+        equation = self.equation([{"percentage": 100, "rules": [self.work_rule()]}])
+        nothing = self.distribute(equation, 0.004)
+        self.assertFalse(nothing.line_ids)
+        self.assertFalse(nothing.claim_payment_ids)
+        self.assertFalse(
+            self.env["rea.claim"].search([("equation_id", "=", equation.id)])
+        )
         second = self.distribute(equation, 330.0)
         self.assertEqual(self.by_agent(second)[self.alice], 120.0)
 
