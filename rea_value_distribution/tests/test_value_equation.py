@@ -1,6 +1,7 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from odoo import tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import ValueCase
@@ -490,6 +491,39 @@ class TestValueEquation(ValueCase):
             self.env["rea.claim.payment"].sudo(manager).create(
                 {"claim_id": claim.id, "distribution_id": distribution.id}
             )
+
+    def test_old_payment_table_moves_into_details(self):
+        """A database from before the view had a table of payments: its rows
+        move into the details' arrays and the view takes its place."""
+        equation = self.equation([{"percentage": 100, "rules": [self.work_rule()]}])
+        distribution = self.distribute(equation, 330.0)
+
+        def payments():
+            self.env["rea.claim.payment"].invalidate_cache()
+            return {
+                (p.claim_id.id, p.detail_id.id): (p.amount, p.reduction)
+                for p in self.env["rea.claim.payment"].search(
+                    [("distribution_id", "=", distribution.id)]
+                )
+            }
+
+        expected = payments()
+        self.assertEqual(len(expected), 3)
+        cr = self.env.cr
+        # The old layout, as an update finds it (rolled back with the test).
+        cr.execute(
+            "CREATE TABLE rea_vd_old_payments AS SELECT row_number() OVER () AS id, "
+            "claim_id, distribution_id, amount, reduction FROM rea_claim_payment"
+        )
+        cr.execute(
+            "UPDATE rea_distribution_detail SET claim_ids = NULL, "
+            "claim_amounts = NULL, claim_reductions = NULL"
+        )
+        cr.execute("DROP VIEW rea_claim_payment")
+        cr.execute("ALTER TABLE rea_vd_old_payments RENAME TO rea_claim_payment")
+        self.env["rea.claim.payment"].init()
+        self.assertEqual(tools.table_kind(cr, "rea_claim_payment"), "v")
+        self.assertEqual(payments(), expected)
 
     def test_share_rounding_to_nothing_pays_no_claim(self):
         """An agent whose share rounds to zero gets no line, and its claims
