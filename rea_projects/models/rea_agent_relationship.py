@@ -25,11 +25,27 @@ class ReaAgentRelationship(models.Model):
         # Menus (load_menus is cached per user) and the services per agent.
         self.env["ir.ui.menu"].clear_caches()
 
+    @api.multi
+    def _rea_clear_new_service_caches(self):
+        """New relationships change the services of their subjects only.
+
+        Subjects created in this transaction and without user (a member
+        joining through a form or a paid subscription) cannot be in another
+        worker's caches nor in a menu cache: this worker forgets their
+        service codes. Otherwise every cache goes, in every worker (one new
+        member must not cost all workers their caches)."""
+        subjects = self.sudo().mapped("subject_id")
+        partner_model = self.env["res.partner"]
+        if partner_model._rea_are_new_without_user(subjects.ids):
+            partner_model._rea_forget_service_codes(subjects.ids)
+        else:
+            self._rea_clear_service_caches()
+
     @api.model
     def create(self, vals):
         relationship = super().create(vals)
         if relationship._rea_touches_projects():
-            self._rea_clear_service_caches()
+            relationship._rea_clear_new_service_caches()
         return relationship
 
     @api.multi

@@ -48,6 +48,31 @@ class ResPartner(models.Model):
             return None
         return frozenset(code for _project, code in rows if code)
 
+    @api.model
+    def _rea_forget_service_codes(self, partner_ids):
+        """Drop this worker's cached service codes of ``partner_ids``."""
+        cache = self.pool.cache
+        # The key tools.ormcache gives the call (model, function, partner_id).
+        function = ResPartner._rea_project_service_codes.__wrapped__
+        for partner_id in partner_ids:
+            key = (self._name, function, partner_id)
+            if key in cache:
+                cache.pop(key)
+
+    @api.model
+    def _rea_are_new_without_user(self, partner_ids):
+        """Whether the partners ``partner_ids`` were all created in this
+        transaction (their creation date is its start) and have no user."""
+        if not partner_ids:
+            return True
+        self.env.cr.execute(
+            "SELECT count(*) FROM res_partner p "
+            "WHERE p.id IN %s AND p.create_date = (now() at time zone 'UTC') "
+            "AND NOT EXISTS (SELECT 1 FROM res_users u WHERE u.partner_id = p.id)",
+            (tuple(partner_ids),),
+        )
+        return self.env.cr.fetchone()[0] == len(set(partner_ids))
+
     @api.multi
     def rea_service_enabled(self, code):
         """Members of projects have the services of their projects; agents in

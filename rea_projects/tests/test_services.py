@@ -111,3 +111,42 @@ class TestServices(SavepointCase):
         self.assertNotIn(self.menu.id, self.visible_menu_ids(self.member))
         self.membership.unlink()
         self.assertIn(self.menu.id, self.visible_menu_ids(self.member))
+
+    def _cache_sentinel(self):
+        # Stands for whatever else the workers cached (rights, rules, xmlids).
+        key = ("rea_projects.tests", "sentinel")
+        self.registry.cache[key] = True
+        return key
+
+    def test_new_member_keeps_other_caches(self):
+        """A member created in this transaction, without user: only its own
+        service codes are forgotten."""
+        partner = self.env["res.partner"].create({"name": "Svc newcomer"})
+        self.assertTrue(partner.rea_service_enabled("exchanges"))
+        sentinel = self._cache_sentinel()
+        add_member(self.env, self.without_exchanges, partner)
+        self.assertFalse(partner.rea_service_enabled("exchanges"))
+        self.assertTrue(partner.rea_service_enabled("skills"))
+        self.assertIn(sentinel, self.registry.cache)
+
+    def test_member_with_user_clears_caches(self):
+        user = create_user(self.env, "svc_newcomer", ["base.group_portal"])
+        self.assertTrue(user.partner_id.rea_service_enabled("exchanges"))
+        sentinel = self._cache_sentinel()
+        add_member(self.env, self.without_exchanges, user.partner_id)
+        self.assertFalse(user.partner_id.rea_service_enabled("exchanges"))
+        self.assertNotIn(sentinel, self.registry.cache)
+
+    def test_older_member_clears_caches(self):
+        """A partner created before this transaction may be cached by other
+        workers: every cache goes."""
+        partner = self.env["res.partner"].create({"name": "Svc old contact"})
+        self.env.cr.execute(
+            "UPDATE res_partner SET create_date = '2020-01-01' WHERE id = %s",
+            (partner.id,),
+        )
+        self.assertTrue(partner.rea_service_enabled("exchanges"))
+        sentinel = self._cache_sentinel()
+        add_member(self.env, self.without_exchanges, partner)
+        self.assertFalse(partner.rea_service_enabled("exchanges"))
+        self.assertNotIn(sentinel, self.registry.cache)
