@@ -7,6 +7,7 @@ Run with the Odoo venv's python against a database where rea_base is
 installed, for example::
 
     .venv/bin/python bench/bench_rea_events.py rea_dev_bench --events 10000
+    .venv/bin/python bench/bench_rea_events.py rea_dev_bench --events 2000 --batch 1000
 
 Everything runs in one transaction rolled back at the end, unless ``--commit``
 is given (then every ``--step`` events are committed and kept). The point
@@ -65,6 +66,15 @@ def parse_args(argv=None):
         help="also record N transfers each way between two resources from two "
         "parallel transactions and check that none is lost (its data is "
         "committed, then deleted)",
+    )
+    parser.add_argument(
+        "--batch",
+        type=int,
+        default=0,
+        metavar="N",
+        help="record the events N at a time with create_batch, then as many "
+        "one by one with create, and report time and queries per event of "
+        "each (rolled back)",
     )
     parser.add_argument(
         "--commit",
@@ -136,6 +146,36 @@ def event_vals(index, workshop, member, process, actions, resources):
     return vals
 
 
+def compare_batch(env, args, setup):
+    """Time and queries per event of create_batch (N at a time) and of
+    create, for the same events."""
+    cr = env.cr
+    event_model = env["rea.event"]
+    vals_list = [event_vals(index, *setup) for index in range(args.events)]
+    sys.stdout.write(
+        "%-22s %10s %10s %14s\n" % ("", "seconds", "ms/event", "queries/event")
+    )
+    for label in ("create_batch(%d)" % args.batch, "create"):
+        event_model.invalidate_cache()
+        start, queries = time.time(), cr.sql_log_count
+        if label == "create":
+            for vals in vals_list:
+                event_model.create(dict(vals))
+        else:
+            for index in range(0, len(vals_list), args.batch):
+                event_model.create_batch(vals_list[index : index + args.batch])
+        elapsed = time.time() - start
+        sys.stdout.write(
+            "%-22s %10.2f %10.3f %14.2f\n"
+            % (
+                label,
+                elapsed,
+                elapsed * 1000.0 / len(vals_list),
+                (cr.sql_log_count - queries) / float(len(vals_list)),
+            )
+        )
+
+
 def run(args):
     odoo.tools.config.parse_config(
         ["--addons-path=%s" % args.addons_path, "--log-level=warn"]
@@ -147,6 +187,10 @@ def run(args):
         env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
         setup = setup_data(env, args.resources)
         event_model = env["rea.event"]
+        if args.batch:
+            compare_batch(env, args, setup)
+            cr.rollback()
+            return
         sys.stdout.write(
             "Recording %d events on %d resources (database %s)\n"
             % (args.events, args.resources, args.database)

@@ -2,6 +2,23 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, models
+from odoo.tools import float_repr, float_round
+
+
+class Facts(dict):
+    """Plain values of a record (ids for relations), read for many records
+    at once: checks and effects written over them cost a dictionary lookup
+    per value instead of an ORM attribute access (cache, conversion, browse
+    of a relation). Values read as attributes: ``facts.action_id`` (keys
+    named like a dict method, e.g. ``values``, only as ``facts["values"]``)."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name)
 
 
 class ReaBatchCreateMixin(models.AbstractModel):
@@ -22,21 +39,25 @@ class ReaBatchCreateMixin(models.AbstractModel):
     def _has_column_vals_only(self, vals_list):
         """Whether every value of ``vals_list`` is a column of this model's
         own table (no relational lists, no inherited or non-stored field)."""
-        for vals in vals_list:
-            for fname in vals:
-                field = self._fields.get(fname)
-                if not (field and field.store and field.column_type) or (
-                    field.inherited
-                ):
-                    return False
-        return True
+        columns = {
+            name
+            for name, field in self._fields.items()
+            if field.store and field.column_type and not field.inherited
+        }
+        return all(columns.issuperset(vals) for vals in vals_list)
 
     @api.model
-    def _insert_batch(self, vals_list):
+    def _insert_batch(self, vals_list, pending=None):
         """Insert the rows in one query (ids drawn from the sequence first, so
         that they follow ``vals_list``), then do what the ORM does after an
         insert: stored computed values, fields of other records that depend
-        on these records, Python constraints, record rules."""
+        on these records, Python constraints, record rules.
+
+        ``pending``: a dict to receive the stored computed values
+        (``{field: {id: column value}}``) instead of writing them now, for a
+        caller that writes more columns of the new rows later: it then
+        writes all in one UPDATE (``_write_columns_batch``); each UPDATE of
+        a thousand rows writes a new version of each, indexes included."""
         cr = self.env.cr
         booleans = [
             name
@@ -60,17 +81,13 @@ class ReaBatchCreateMixin(models.AbstractModel):
         ids = [row[0] for row in cr.fetchall()]
         now = "(now() at time zone 'UTC')"
         formats = [self._fields[name].column_format for name in names]
+        converters = [self._get_column_converter(self._fields[name]) for name in names]
         row_format = "(%s)" % ", ".join(["%s"] + formats + ["%s", "%s", now, now])
         params = []
         for new_id, vals in zip(ids, vals_list):
             params.append(new_id)
-            for name in names:
-                value = vals.get(name)
-                params.append(
-                    self._fields[name].convert_to_column(value, self, vals)
-                    if name in vals
-                    else None
-                )
+            for name, convert in zip(names, converters):
+                params.append(convert(vals[name], vals) if name in vals else None)
             params.extend([self._uid, self._uid])
         columns = ["id"] + names + ["create_uid", "write_uid"]
         columns += ["create_date", "write_date"]
@@ -88,12 +105,75 @@ class ReaBatchCreateMixin(models.AbstractModel):
         # records as marked.
         batch = records._batch_reader()
         batch.modified(self._fields)
-        batch._store_computed_batch()
+        if pending is None:
+            batch._store_computed_batch()
+        else:
+            pending.update(batch._compute_stored_columns())
         batch._validate_fields(names)
         if self.env.recompute and self._context.get("recompute", True):
             batch.recompute()
         records.check_access_rule("create")
         return records
+
+    @api.model
+    def _get_column_converter(self, field):
+        """``convert(value, vals)``: ``field.convert_to_column`` for the rows
+        of a batch. A float's digits are looked up once, not once per row
+        (a decimal precision lookup per value costs more than the insert)."""
+        if field.type == "float" and field.digits:
+            # As fields.Float.convert_to_column, with the digits of this batch.
+            digits = field.digits[1]
+
+            def convert(value, vals):
+                return float_repr(
+                    float_round(float(value or 0.0), precision_digits=digits),
+                    precision_digits=digits,
+                )
+
+            return convert
+        return lambda value, vals: field.convert_to_column(value, self, vals)
+
+    @api.model
+    def _read_facts(self, model_name, ids, fnames, prefetch_fields=False):
+        """``{id: Facts}`` of these records of ``model_name``: ``fnames``
+        read through the ORM (cache, access rules), each field in one query
+        for all of them (with ``prefetch_fields``, a field missing from the
+        cache reads all of them); relations as ids (many2one fields only)."""
+        records = (
+            self.env[model_name]
+            .browse(sorted(ids))
+            .with_context(prefetch_fields=prefetch_fields)
+        )
+        facts = {}
+        for record in records:
+            values = Facts(id=record.id)
+            for fname in fnames:
+                value = record[fname]
+                values[fname] = (
+                    value.id if isinstance(value, models.BaseModel) else value
+                )
+            facts[record.id] = values
+        return facts
+
+    @api.multi
+    def _cache_empty_one2many(self):
+        """Put these just inserted records' one2many fields in cache, empty:
+        no row can refer to them yet. Computations reading them (counts of
+        validations...) then neither query nor convert anything."""
+        cache = self.env.cache
+        # Those the stored computed fields depend on (the others may never
+        # be read).
+        read = {
+            dependency.split(".")[0]
+            for field in self._fields.values()
+            if field.store and field.compute
+            for dependency in field.depends
+        }
+        for fname in read:
+            field = self._fields.get(fname)
+            if field and field.type == "one2many":
+                for record in self:
+                    cache.set(record, field, ())
 
     @api.multi
     def _batch_reader(self):
@@ -106,28 +186,94 @@ class ReaBatchCreateMixin(models.AbstractModel):
         return self.with_context(prefetch_fields=False)
 
     @api.multi
+    def _compute_stored_batch(self, field):
+        """``{id: value}`` of the stored computed ``field`` for these new
+        records (values as ``convert_to_write`` gives them), or None to have
+        the ORM compute them record by record. Extension hook for fields that
+        are cheap functions of column values.
+
+        A related field through a many2one column is computed once per
+        record it points to, not once per record (e.g. the behaviour of a
+        thousand accounts of one resource type)."""
+        if not field.related or len(field.related) < 2:
+            return None
+        first = self._fields[field.related[0]]
+        if not (first.type == "many2one" and first.store and first.column_type):
+            return None
+        # Names are our own columns, not input.
+        self.env.cr.execute(
+            'SELECT id, "{}" FROM "{}" WHERE id IN %s'.format(first.name, self._table),
+            (tuple(self.ids),),
+        )
+        targets = dict(self.env.cr.fetchall())
+        comodel = self.env[first.comodel_name]
+        if field.related_sudo:
+            comodel = comodel.sudo()
+        # As Field._compute_related: follow the first record at each step.
+        by_target = {False: field.convert_to_write(field.null(self), self)}
+        for target_id in set(targets.values()) - {None}:
+            other = comodel.browse(target_id)
+            for name in field.related[1:-1]:
+                other = other[name][:1]
+            by_target[target_id] = field.convert_to_write(
+                other[field.related[-1]], self
+            )
+        return {
+            record_id: by_target[target_id or False]
+            for record_id, target_id in targets.items()
+        }
+
+    @api.multi
     def _store_computed_batch(self):
         """Compute the stored computed fields of these records together and
         write them all in one query (the ORM's recompute writes row by row
         when the values differ, as names do; and each UPDATE of a row writes
         a new version of it)."""
+        self._write_columns_batch(self._compute_stored_columns())
+
+    @api.multi
+    def _compute_stored_columns(self):
+        """``{field: {id: column value}}`` of the stored computed fields of
+        these new records, marked as computed."""
         columns = {}
+        emptied = set()
         for field in self._fields.values():
             if not (field.store and field.compute and field.column_type):
                 continue
             records = self._recompute_check(field)
             if not records:
                 continue
-            values = {
-                record.id: field.convert_to_column(
-                    field.convert_to_write(record[field.name], record), record
-                )
-                for record in records
-            }
+            values = records._compute_stored_batch(field)
+            if values is None:
+                # The ORM computes in the environment the records were
+                # marked in (the cache of one2many fields is per environment).
+                # Only these new records: others may be marked too.
+                if records.env not in emptied:
+                    records.browse(
+                        set(records.ids) & set(self.ids)
+                    )._cache_empty_one2many()
+                    emptied.add(records.env)
+                values = {
+                    record.id: field.convert_to_column(
+                        field.convert_to_write(record[field.name], record), record
+                    )
+                    for record in records
+                }
+            else:
+                values = {
+                    record_id: field.convert_to_column(value, self)
+                    for record_id, value in values.items()
+                }
             records._recompute_done(field)
             # The rows were inserted with NULL there: only values to write.
             if any(value is not None for value in values.values()):
                 columns[field] = values
+        return columns
+
+    @api.multi
+    def _write_columns_batch(self, columns):
+        """Write ``{field: {id: column value}}`` in one query; a record
+        without a value for a field (or None) keeps what it has."""
         if not columns:
             return
         ids = sorted(set().union(*columns.values()))
@@ -139,7 +285,6 @@ class ReaBatchCreateMixin(models.AbstractModel):
             'WHERE "{table}".id = v.id'
         ).format(
             table=self._table,
-            # A record without a value for a field keeps what it has.
             sets=", ".join(
                 '"{0}" = COALESCE(v."{0}", "{1}"."{0}")'.format(f.name, self._table)
                 for f in fields_
@@ -149,3 +294,6 @@ class ReaBatchCreateMixin(models.AbstractModel):
         )
         params = [ids] + [[columns[f].get(rid) for rid in ids] for f in fields_]
         self.env.cr.execute(query, params)
+        # Values computed outside the ORM are not in cache; any read of them
+        # before this write would be.
+        self.invalidate_cache([f.name for f in fields_], ids)

@@ -10,6 +10,7 @@ from odoo.tools import float_compare
 from odoo.addons import decimal_precision as dp
 
 from .decimal_precision import rea_quantity_digits
+from .rea_batch_create_mixin import Facts
 
 # How each quantity effect of an action moves quantities:
 # {effect: ((event field holding the resource, factor), ...)}
@@ -27,6 +28,12 @@ QUANTITY_EFFECT_FIELDS = (
 )
 # Context value opening event fields to the effects engine only.
 ENGINE_KEY = object()
+# Up to this many records, facts are read through the ORM: an event just
+# created is in cache (its name was computed from it), and so are the
+# resources it names. More are read in one query.
+ORM_FACTS_MAX = 2
+# Key of an event side's resource in the event's facts.
+SIDE_FACTS = {"resource_id": "resource", "to_resource_id": "to_resource"}
 # Side of the event whose resource a non-quantity effect changes.
 EFFECT_SIDES = {
     "update": "resource_id",
@@ -180,32 +187,109 @@ class ReaEvent(models.Model):
         for event in self:
             quantity, unit = event._get_display_quantity()
             what = event.resource_id or event.resource_conforms_to_id
-            event.name = " ".join(
-                part
-                for part in (
-                    event.action_id.label or event.action_id.name,
-                    "%g" % quantity if quantity else "",
-                    unit.name or "",
-                    what.display_name or "",
-                )
-                if part
+            event.name = event._format_name(
+                event.action_id.label or event.action_id.name,
+                quantity,
+                unit.name,
+                what.display_name,
             )
+
+    @api.model
+    def _format_name(self, action_label, quantity, unit_name, what_name):
+        """The event's name from plain values: ``_compute_name`` and
+        ``_compute_names_batch`` both feed it."""
+        return " ".join(
+            part
+            for part in (
+                action_label,
+                "%g" % quantity if quantity else "",
+                unit_name or "",
+                what_name or "",
+            )
+            if part
+        )
+
+    @api.multi
+    def _compute_names_batch(self):
+        """``{event id: name}`` of these events as ``_compute_name`` gives
+        them, from their columns: names of actions, units, resources and
+        resource types read once each, not once per event."""
+        rows = self._read_event_rows()
+        ids = {
+            fname: {row[fname] for row in rows.values() if row[fname]}
+            for fname in (
+                "action_id",
+                "resource_unit_id",
+                "effort_unit_id",
+                "resource_id",
+                "resource_conforms_to_id",
+            )
+        }
+        actions = self._read_facts(
+            "rea.action", ids["action_id"], ["label", "name", "event_quantity"]
+        )
+        units = self._read_facts(
+            "product.uom", ids["resource_unit_id"] | ids["effort_unit_id"], ["name"]
+        )
+        # As display_name has them.
+        what_names = {
+            model_name: dict(self.env[model_name].browse(record_ids).name_get())
+            for model_name, record_ids in (
+                ("rea.resource", ids["resource_id"]),
+                ("product.template", ids["resource_conforms_to_id"]),
+            )
+        }
+        names = {}
+        for event_id, ev in rows.items():
+            action = actions[ev.action_id]
+            quantity, unit_id = self._pick_display_quantity(
+                action.event_quantity,
+                (ev.resource_quantity, ev.resource_unit_id),
+                (ev.effort_quantity, ev.effort_unit_id),
+            )
+            if ev.resource_id:
+                what_name = what_names["rea.resource"][ev.resource_id]
+            else:
+                what_name = what_names["product.template"].get(
+                    ev.resource_conforms_to_id
+                )
+            names[event_id] = self._format_name(
+                action.label or action.name,
+                quantity,
+                units[unit_id].name if unit_id else False,
+                what_name,
+            )
+        return names
+
+    @api.multi
+    def _compute_stored_batch(self, field):
+        # Unless a module computes names its own way.
+        if field.name == "name" and type(self)._compute_name is ReaEvent._compute_name:
+            return self._compute_names_batch()
+        return super()._compute_stored_batch(field)
 
     @api.multi
     def _get_display_quantity(self):
-        """Return ``(quantity, unit)`` that best describes this event.
+        """Return ``(quantity, unit)`` that best describes this event."""
+        self.ensure_one()
+        return self._pick_display_quantity(
+            self.action_id.event_quantity,
+            (self.resource_quantity, self.resource_unit_id),
+            (self.effort_quantity, self.effort_unit_id),
+        )
+
+    @api.model
+    def _pick_display_quantity(self, event_quantity, resource, effort):
+        """The ``(quantity, unit)`` of ``resource`` or ``effort`` that best
+        describes an event whose action counts ``event_quantity``.
 
         Work counts in effort; other actions in resource quantity, falling
         back to the effort when only an effort is given (e.g. using a tool for
         3 hours).
         """
-        self.ensure_one()
-        effort = self.action_id.event_quantity == "effort" or (
-            not self.resource_quantity and self.effort_quantity
-        )
-        if effort:
-            return self.effort_quantity, self.effort_unit_id
-        return self.resource_quantity, self.resource_unit_id
+        if event_quantity == "effort" or (not resource[0] and effort[0]):
+            return effort
+        return resource
 
     @api.onchange("action_type_id")
     def _onchange_action_type_id(self):
@@ -237,8 +321,9 @@ class ReaEvent(models.Model):
         # the event nor a created resource nor a quantity change behind.
         with self.env.clear_upon_failure(), self.env.cr.savepoint():
             event = super().create(vals)
-            event._check_event()
-            event._record_effects()
+            facts = event._get_event_facts()
+            event._check_event(facts)
+            event._record_effects(facts)
         return event
 
     @api.model
@@ -261,12 +346,17 @@ class ReaEvent(models.Model):
         if not prepared:
             return self.browse()
         if not self._can_create_batch(prepared):
-            return self.browse([self.create(vals).id for vals in vals_list])
+            # All or nothing, as the batch path.
+            with self.env.clear_upon_failure(), self.env.cr.savepoint():
+                return self.browse([self.create(vals).id for vals in vals_list])
         with self.env.clear_upon_failure(), self.env.cr.savepoint():
-            events = self._insert_batch(prepared)
+            # Stored computed values are written with the snapshots.
+            columns = {}
+            events = self._insert_batch(prepared, columns)
             batch = events._batch_reader()
-            batch._check_event()
-            batch._record_effects_batch()
+            facts = batch._get_event_facts()
+            batch._check_event(facts)
+            batch._record_effects_batch(facts, columns)
         return events
 
     @api.model
@@ -275,15 +365,19 @@ class ReaEvent(models.Model):
         and no resource left for the action to create."""
         if not self._has_column_vals_only(vals_list):
             return False
+        creates = {
+            action.id: action.create_resource
+            for action in self.env["rea.action"].browse(
+                {vals["action_id"] for vals in vals_list}
+            )
+        }
         for vals in vals_list:
             if vals.get("corrects_event_id"):
                 return False
-            action = self.env["rea.action"].browse(vals["action_id"])
-            if action.create_resource == "optional" and not vals.get("resource_id"):
+            create_resource = creates[vals["action_id"]]
+            if create_resource == "optional" and not vals.get("resource_id"):
                 return False
-            if action.create_resource == "optionalTo" and not vals.get(
-                "to_resource_id"
-            ):
+            if create_resource == "optionalTo" and not vals.get("to_resource_id"):
                 return False
         return True
 
@@ -384,21 +478,28 @@ class ReaEvent(models.Model):
         ):
             # An event over a period is dated by its end (or start).
             vals["has_point_in_time"] = vals.get("has_end") or vals["has_beginning"]
+        # Each value is looked up only when missing: a distribution gives
+        # them all for a thousand events.
         resource = self.env["rea.resource"].browse(
             vals.get("resource_id") or vals.get("to_resource_id") or []
         )
         if resource:
-            vals.setdefault("resource_conforms_to_id", resource.conforms_to_id.id)
-            if vals.get("resource_quantity"):
-                vals.setdefault("resource_unit_id", resource.unit_id.id)
+            if "resource_conforms_to_id" not in vals:
+                vals["resource_conforms_to_id"] = resource.conforms_to_id.id
+            if vals.get("resource_quantity") and "resource_unit_id" not in vals:
+                vals["resource_unit_id"] = resource.unit_id.id
         resource_type = self.env["product.template"].browse(
             vals.get("resource_conforms_to_id") or []
         )
         if resource_type:
-            if vals.get("resource_quantity"):
-                vals.setdefault("resource_unit_id", resource_type.uom_id.id)
-            if vals.get("effort_quantity") and resource_type.rea_effort_uom_id:
-                vals.setdefault("effort_unit_id", resource_type.rea_effort_uom_id.id)
+            if vals.get("resource_quantity") and "resource_unit_id" not in vals:
+                vals["resource_unit_id"] = resource_type.uom_id.id
+            if (
+                vals.get("effort_quantity")
+                and "effort_unit_id" not in vals
+                and resource_type.rea_effort_uom_id
+            ):
+                vals["effort_unit_id"] = resource_type.rea_effort_uom_id.id
         return vals
 
     @api.model
@@ -413,84 +514,301 @@ class ReaEvent(models.Model):
                 _("An economic event needs: %s.") % ", ".join(missing)
             )
 
+    # Facts: the plain values checks and effects work on
+
+    @api.model
+    def _get_fact_fields(self):
+        """Event columns the checks and effects read (extension hook: a
+        module whose checks need another column adds it here)."""
+        return [
+            "action_id",
+            "action_type_id",
+            "provider_id",
+            "receiver_id",
+            "resource_conforms_to_id",
+            "resource_id",
+            "to_resource_id",
+            "resource_quantity",
+            "resource_unit_id",
+            "effort_quantity",
+            "effort_unit_id",
+            "has_beginning",
+            "has_end",
+            "input_of_id",
+            "output_of_id",
+            "context_id",
+            "commitment_id",
+            "corrects_event_id",
+            "to_location_id",
+            "resource_state",
+        ]
+
+    @api.multi
+    def _get_event_facts(self):
+        """``{event id: Facts}``: the recorded columns of these events
+        (``_read_event_rows``) with the facts of their action, resources,
+        action type, context and commitment (``_add_related_facts``).
+
+        Events created one by one and together are checked on these same
+        values. Through the ORM a thousand events cost more in attribute
+        access, conversion and prefetch than the checks themselves.
+        """
+        facts = self._read_event_rows()
+        self._add_related_facts(list(facts.values()))
+        return facts
+
+    @api.multi
+    def _read_event_rows(self):
+        """``{event id: Facts}`` of the columns ``_get_fact_fields`` of these
+        events: through the ORM for a few (see ``ORM_FACTS_MAX``), else in
+        one query. They were just recorded by the caller: reading their own
+        rows bypasses nothing. Values as the ORM gives them either way."""
+        if not self.ids:
+            return {}
+        if len(self) <= ORM_FACTS_MAX:
+            return self._read_facts(
+                self._name, self.ids, self._get_fact_fields(), prefetch_fields=True
+            )
+        fields_ = [self._fields[fname] for fname in self._get_fact_fields()]
+        # Names are our own columns, not input.
+        self.env.cr.execute(
+            'SELECT id, {} FROM "{}" WHERE id IN %s'.format(
+                ", ".join('"%s"' % field.name for field in fields_), self._table
+            ),
+            (tuple(self.ids),),
+        )
+        # As the ORM gives them: no NULL, dates as strings.
+        nulls = [
+            0.0 if field.type in ("float", "monetary", "integer") else False
+            for field in fields_
+        ]
+        dates = [
+            index for index, field in enumerate(fields_) if field.type == "datetime"
+        ]
+        names = [field.name for field in fields_]
+        rows = {}
+        for row in self.env.cr.fetchall():
+            values = [
+                null if value is None else value for value, null in zip(row[1:], nulls)
+            ]
+            for index in dates:
+                if values[index] and not isinstance(values[index], str):
+                    values[index] = fields.Datetime.to_string(values[index])
+            rows[row[0]] = Facts(zip(names, values), id=row[0])
+        return rows
+
+    @api.model
+    def _add_related_facts(self, facts_list):
+        """Give each event's facts those of its action, resources (``resource``,
+        ``to_resource``), action type, context and commitment (None when
+        unset). Each record is read once for all events, through the ORM."""
+
+        def ids(fname):
+            return {ev[fname] for ev in facts_list if ev[fname]}
+
+        actions = self._read_facts(
+            "rea.action", ids("action_id"), self._get_action_fact_fields()
+        )
+        resources = self._get_resource_facts(ids("resource_id") | ids("to_resource_id"))
+        action_types = self._read_facts(
+            "rea.action.type", ids("action_type_id"), ["action_id", "name"]
+        )
+        contexts = self._read_facts("res.partner", ids("context_id"), ["is_context"])
+        commitments = self._read_facts(
+            "rea.commitment", ids("commitment_id"), ["action_id"]
+        )
+        for ev in facts_list:
+            ev["action"] = actions.get(ev.action_id)
+            ev["resource"] = resources.get(ev.resource_id)
+            ev["to_resource"] = resources.get(ev.to_resource_id)
+            ev["action_type"] = action_types.get(ev.action_type_id)
+            ev["context"] = contexts.get(ev.context_id)
+            ev["commitment"] = commitments.get(ev.commitment_id)
+
+    @api.model
+    def _get_action_fact_fields(self):
+        return [
+            "name",
+            "label",
+            "input_output",
+            "create_resource",
+            "event_quantity",
+            "accounting_effect",
+            "onhand_effect",
+            "location_effect",
+            "containment_effect",
+            "accountable_effect",
+            "stage_effect",
+            "state_effect",
+        ]
+
+    @api.model
+    def _get_resource_effect_fields(self):
+        """Resource columns the non-quantity effects set (see
+        ``_get_effect_targets``): read with the resource facts, for the
+        snapshots."""
+        return [
+            "current_location_id",
+            "contained_in_id",
+            "primary_accountable_id",
+            "stage_id",
+            "state",
+        ]
+
+    @api.model
+    def _get_resource_facts(self, resource_ids):
+        """Type and unit of these resources, with what the quantity checks
+        need of them (``allow_negative``, ``rounding``) and the ``effect_values`` of
+        their effect fields: one query for the
+        resources (after the read access checks the ORM would make), each
+        type and unit read once, not once per resource."""
+        if not resource_ids:
+            return {}
+        effect_fields = self._get_resource_effect_fields()
+        if len(resource_ids) <= ORM_FACTS_MAX:
+            facts = self._read_facts(
+                "rea.resource",
+                resource_ids,
+                ["conforms_to_id", "unit_id"],
+                prefetch_fields=True,
+            )
+            for resource in facts.values():
+                # Read from the resource if an effect needs them.
+                resource["effect_values"] = {}
+            return self._add_resource_type_facts(facts)
+        resources = self.env["rea.resource"].browse(sorted(resource_ids))
+        resources.check_access_rights("read")
+        resources.check_access_rule("read")
+        # Names are our own columns, not input.
+        self.env.cr.execute(
+            "SELECT id, conforms_to_id, unit_id, {} FROM rea_resource "
+            "WHERE id IN %s".format(", ".join('"%s"' % f for f in effect_fields)),
+            (tuple(resources.ids),),
+        )
+        facts = {
+            row[0]: Facts(
+                id=row[0],
+                conforms_to_id=row[1],
+                unit_id=row[2],
+                # As _to_json gives them.
+                effect_values={
+                    fname: value or False
+                    for fname, value in zip(effect_fields, row[3:])
+                },
+            )
+            for row in self.env.cr.fetchall()
+        }
+        return self._add_resource_type_facts(facts)
+
+    @api.model
+    def _add_resource_type_facts(self, facts):
+        """Give resource facts ``allow_negative`` and ``rounding``, each type
+        and unit read once."""
+        types = self._read_facts(
+            "product.template",
+            {r.conforms_to_id for r in facts.values()},
+            ["rea_allow_negative_stock"],
+        )
+        units = self._read_facts(
+            "product.uom", {r.unit_id for r in facts.values()}, ["rounding"]
+        )
+        for resource in facts.values():
+            resource["allow_negative"] = types[
+                resource.conforms_to_id
+            ].rea_allow_negative_stock
+            resource["rounding"] = units[resource.unit_id].rounding
+        return facts
+
     # Validation
 
     @api.multi
-    def _check_event(self):
-        """Refuse events that do not make sense for their action."""
+    def _check_event(self, facts=None):
+        """Refuse events that do not make sense for their action.
+
+        Each check reads the event's facts (``_get_event_facts``, read once
+        for all these events unless given) and the event record only to word
+        its error."""
+        if facts is None:
+            facts = self._get_event_facts()
         for event in self:
-            event._check_action_type()
-            event._check_dates()
-            event._check_process_links()
-            event._check_quantities()
-            event._check_units()
-            event._check_resources()
-            event._check_context()
-            event._check_commitment()
-            if event.corrects_event_id:
-                event._check_correction()
+            event._check_event_facts(facts[event.id])
 
     @api.multi
-    def _check_action_type(self):
-        if self.action_type_id and self.action_type_id.action_id != self.action_id:
+    def _check_event_facts(self, ev):
+        self._check_action_type(ev)
+        self._check_dates(ev)
+        self._check_process_links(ev)
+        self._check_quantities(ev)
+        self._check_units(ev)
+        self._check_resources(ev)
+        self._check_context(ev)
+        self._check_commitment(ev)
+        if ev.corrects_event_id:
+            self._check_correction()
+
+    @api.multi
+    def _check_action_type(self, ev):
+        if ev.action_type and ev.action_type.action_id != ev.action_id:
             raise ValidationError(
                 _("The action type '%(type)s' is a '%(expected)s', not a '%(action)s'.")
                 % {
-                    "type": self.action_type_id.name,
-                    "expected": self.action_type_id.action_id.name,
-                    "action": self.action_id.name,
+                    "type": ev.action_type.name,
+                    "expected": self.env["rea.action"]
+                    .browse(ev.action_type.action_id)
+                    .name,
+                    "action": ev.action.name,
                 }
             )
 
     @api.multi
-    def _check_dates(self):
-        if self.has_beginning and self.has_end and self.has_end < self.has_beginning:
+    def _check_dates(self, ev):
+        if ev.has_beginning and ev.has_end and ev.has_end < ev.has_beginning:
             raise ValidationError(_("An economic event cannot end before it begins."))
 
     @api.multi
-    def _check_process_links(self):
-        action = self.action_id
+    def _check_process_links(self, ev):
+        action = ev.action
         io = action.input_output
         if io == "input":
-            if not self.input_of_id:
+            if not ev.input_of_id:
                 raise ValidationError(
                     _("A '%s' event is an input: set the process it is input of.")
                     % action.name
                 )
-            if self.output_of_id:
+            if ev.output_of_id:
                 raise ValidationError(
                     _("A '%s' event is an input, it cannot be output of a process.")
                     % action.name
                 )
         elif io == "output":
-            if not self.output_of_id:
+            if not ev.output_of_id:
                 raise ValidationError(
                     _("A '%s' event is an output: set the process it is output of.")
                     % action.name
                 )
-            if self.input_of_id:
+            if ev.input_of_id:
                 raise ValidationError(
                     _("A '%s' event is an output, it cannot be input of a process.")
                     % action.name
                 )
-        elif io == "notApplicable" and (self.input_of_id or self.output_of_id):
+        elif io == "notApplicable" and (ev.input_of_id or ev.output_of_id):
             raise ValidationError(
                 _("A '%s' event happens between agents, not in a process.")
                 % action.name
             )
 
     @api.multi
-    def _check_quantities(self):
-        action = self.action_id
+    def _check_quantities(self, ev):
+        action = ev.action
         # Only a reversal carries negative quantities (checked separately).
-        if not self.corrects_event_id and (
-            self.resource_quantity < 0 or self.effort_quantity < 0
+        if not ev.corrects_event_id and (
+            ev.resource_quantity < 0 or ev.effort_quantity < 0
         ):
             raise ValidationError(
                 _("Quantities of an economic event must be positive.")
             )
         if action.event_quantity == "effort":
-            if self.resource_quantity or self.resource_id or self.to_resource_id:
+            if ev.resource_quantity or ev.resource_id or ev.to_resource_id:
                 raise ValidationError(
                     _(
                         "A '%s' event carries an effort quantity (e.g. hours), "
@@ -498,63 +816,64 @@ class ReaEvent(models.Model):
                     )
                     % action.name
                 )
-            if not self.effort_quantity:
+            if not ev.effort_quantity:
                 raise ValidationError(
                     _("A '%s' event needs an effort quantity.") % action.name
                 )
         elif action.event_quantity == "resource":
-            if not self.resource_quantity:
+            if not ev.resource_quantity:
                 raise ValidationError(
                     _("A '%s' event needs a resource quantity.") % action.name
                 )
-        elif not (self.resource_quantity or self.effort_quantity):
+        elif not (ev.resource_quantity or ev.effort_quantity):
             raise ValidationError(
                 _("A '%s' event needs a resource or an effort quantity.") % action.name
             )
 
     @api.multi
-    def _check_units(self):
-        if self.resource_quantity and not self.resource_unit_id:
+    def _check_units(self, ev):
+        if ev.resource_quantity and not ev.resource_unit_id:
             raise ValidationError(_("Set the unit of the resource quantity."))
-        if self.effort_quantity and not self.effort_unit_id:
+        if ev.effort_quantity and not ev.effort_unit_id:
             raise ValidationError(_("Set the unit of the effort quantity."))
-        if not self.resource_quantity:
+        if not ev.resource_quantity:
             return
-        # Not a union: each record keeps the batch it was read with, so that
-        # the units of a thousand events' resources are read together.
-        resources = [self.resource_id]
-        if self._moves_to_resource():
+        resources = [ev.resource]
+        if self._moves_to_resource(ev.action):
             # The container of a combine is counted in its own unit.
-            resources.append(self.to_resource_id)
+            resources.append(ev.to_resource)
         for resource in resources:
-            if resource and resource.unit_id != self.resource_unit_id:
+            if resource and resource.unit_id != ev.resource_unit_id:
+                unit_model = self.env["product.uom"]
                 raise ValidationError(
                     _(
                         "The event is counted in %(event_unit)s but %(resource)s "
                         "is counted in %(resource_unit)s."
                     )
                     % {
-                        "event_unit": self.resource_unit_id.name,
-                        "resource": resource.display_name,
-                        "resource_unit": resource.unit_id.name,
+                        "event_unit": unit_model.browse(ev.resource_unit_id).name,
+                        "resource": self.env["rea.resource"]
+                        .browse(resource.id)
+                        .display_name,
+                        "resource_unit": unit_model.browse(resource.unit_id).name,
                     }
                 )
 
     @api.multi
-    def _check_resources(self):
-        action = self.action_id
+    def _check_resources(self, ev):
+        action = ev.action
         affects_resource = (
             action.accounting_effect,
             action.onhand_effect,
             action.containment_effect,
             action.stage_effect,
         ) != ("notApplicable",) * 4
-        if affects_resource and not self.resource_id:
+        if affects_resource and not ev.resource_id:
             if action.create_resource != "optional":
                 raise ValidationError(
                     _("A '%s' event needs the resource it affects.") % action.name
                 )
-            if not self.resource_conforms_to_id:
+            if not ev.resource_conforms_to_id:
                 raise ValidationError(
                     _(
                         "A '%s' event needs a resource or the resource type of "
@@ -564,70 +883,76 @@ class ReaEvent(models.Model):
                 )
         # Only work is about agents alone; anything else is about something.
         if action.event_quantity != "effort" and not (
-            self.resource_id or self.resource_conforms_to_id
+            ev.resource_id or ev.resource_conforms_to_id
         ):
             raise ValidationError(
                 _("A '%s' event needs a resource or a resource type.") % action.name
             )
-        if self.to_resource_id and not self._accepts_to_resource():
+        if ev.to_resource_id and not self._accepts_to_resource(action):
             raise ValidationError(
                 _("A '%s' event has no receiving resource.") % action.name
             )
-        if self.to_resource_id and self.to_resource_id == self.resource_id:
+        if ev.to_resource_id and ev.to_resource_id == ev.resource_id:
             raise ValidationError(
                 _("The resource and the receiving resource must differ.")
             )
         if (
-            self.resource_id
-            and self.resource_conforms_to_id
-            and self.resource_id.conforms_to_id != self.resource_conforms_to_id
+            ev.resource
+            and ev.resource_conforms_to_id
+            and ev.resource.conforms_to_id != ev.resource_conforms_to_id
         ):
             raise ValidationError(
                 _("%(resource)s is not a %(type)s.")
                 % {
-                    "resource": self.resource_id.display_name,
-                    "type": self.resource_conforms_to_id.display_name,
+                    "resource": self.env["rea.resource"]
+                    .browse(ev.resource_id)
+                    .display_name,
+                    "type": self.env["product.template"]
+                    .browse(ev.resource_conforms_to_id)
+                    .display_name,
                 }
             )
 
-    @api.multi
-    def _moves_to_resource(self):
-        """Whether the action changes the quantities of the to-resource."""
-        action = self.action_id
+    @api.model
+    def _moves_to_resource(self, action):
+        """Whether the action (its facts) changes the quantities of the
+        to-resource."""
         to_quantity_effects = ("decrementIncrement", "incrementTo")
         return (
             action.accounting_effect in to_quantity_effects
             or action.onhand_effect in to_quantity_effects
         )
 
-    @api.multi
-    def _accepts_to_resource(self):
-        """Whether the action has a receiving side (or a container)."""
-        action = self.action_id
+    @api.model
+    def _accepts_to_resource(self, action):
+        """Whether the action (its facts) has a receiving side (or a
+        container)."""
         return (
             action.create_resource == "optionalTo"
-            or self._moves_to_resource()
+            or self._moves_to_resource(action)
             or action.containment_effect == "update"
             or "updateTo"
             in (action.location_effect, action.accountable_effect, action.state_effect)
         )
 
     @api.multi
-    def _check_context(self):
-        if self.context_id and not self.context_id.is_context:
+    def _check_context(self, ev):
+        if ev.context and not ev.context.is_context:
             raise ValidationError(
                 _("%s is not a context agent (project, organisation, network).")
-                % self.context_id.display_name
+                % self.env["res.partner"].browse(ev.context_id).display_name
             )
 
     @api.multi
-    def _check_commitment(self):
-        if self.commitment_id and self.commitment_id.action_id != self.action_id:
+    def _check_commitment(self, ev):
+        if ev.commitment and ev.commitment.action_id != ev.action_id:
             raise ValidationError(
                 _("A '%(action)s' event cannot fulfil a '%(commitment)s' commitment.")
                 % {
-                    "action": self.action_id.name,
-                    "commitment": self.commitment_id.action_id.name,
+                    "action": ev.action.name,
+                    "commitment": self.env["rea.action"]
+                    .browse(ev.commitment.action_id)
+                    .name,
                 }
             )
 
@@ -666,47 +991,49 @@ class ReaEvent(models.Model):
     # Effects engine
 
     @api.multi
-    def _record_effects(self):
+    def _record_effects(self, facts=None):
         """Create the resources the action allows, then apply the effects."""
         self.ensure_one()
-        new_vals = self._create_resources()
-        self._apply_effects(sign=1, extra_vals=new_vals)
-        if self.corrects_event_id:
+        if facts is None:
+            facts = self._get_event_facts()
+        new_vals = self._create_resources(facts[self.id])
+        self._apply_effects(sign=1, extra_vals=new_vals, facts=facts)
+        if facts[self.id].corrects_event_id:
             self.corrects_event_id._engine_write({"is_corrected": True})
 
     @api.multi
-    def _record_effects_batch(self):
+    def _record_effects_batch(self, facts=None, columns=None):
         """``_record_effects`` of events created together (no resource to
         create, no correction): the quantities of all of them under one lock
         and in one update, then the other effects in order, their snapshots
-        written in one query."""
-        self._apply_quantity_effects(sign=1)
+        written in one query, with the other ``columns`` of these events
+        still to write (see ``_insert_batch``)."""
+        if facts is None:
+            facts = self._get_event_facts()
+        columns = dict(columns or {})
+        self._apply_quantity_effects(sign=1, facts=facts)
         snapshots = {}
         for event in self:
-            snapshot = event._set_resource_values(event._get_effect_targets())
+            ev = facts[event.id]
+            snapshot = event._set_resource_values(event._get_effect_targets(ev), ev)
             if snapshot:
                 snapshots[event.id] = json.dumps(snapshot, sort_keys=True)
         if snapshots:
-            self.env.cr.execute(
-                "UPDATE rea_event e SET effect_snapshot = v.snapshot "
-                "FROM unnest(%s::int[], %s::text[]) AS v(id, snapshot) "
-                "WHERE e.id = v.id",
-                (list(snapshots), list(snapshots.values())),
-            )
-            self.invalidate_cache(["effect_snapshot"], list(snapshots))
+            columns[self._fields["effect_snapshot"]] = snapshots
+        self._write_columns_batch(columns)
 
     @api.multi
-    def _create_resources(self):
+    def _create_resources(self, ev):
         """Create the from- or to-resource when missing and the action allows it.
 
         Returns the event values pointing at the created resource.
         """
-        action = self.action_id
+        action = ev.action
         resource_model = self.env["rea.resource"].sudo()
-        if action.create_resource == "optional" and not self.resource_id:
+        if action.create_resource == "optional" and not ev.resource_id:
             resource = resource_model.create(self._prepare_new_resource_vals())
             return {"resource_id": resource.id, "created_resource_id": resource.id}
-        if action.create_resource == "optionalTo" and not self.to_resource_id:
+        if action.create_resource == "optionalTo" and not ev.to_resource_id:
             resource = resource_model.create(self._prepare_new_to_resource_vals())
             return {"to_resource_id": resource.id, "created_resource_id": resource.id}
         return {}
@@ -752,7 +1079,7 @@ class ReaEvent(models.Model):
         }
 
     @api.multi
-    def _apply_effects(self, sign=1, extra_vals=None):
+    def _apply_effects(self, sign=1, extra_vals=None, facts=None):
         """Apply (sign=1) or undo (sign=-1) the effects of these events.
 
         The single place where events change resources: quantities as the
@@ -760,14 +1087,17 @@ class ReaEvent(models.Model):
         accountable agent, stage and state. Undoing restores the values the
         event replaced, when no later event changed them since.
         """
+        if extra_vals:
+            # Created resources must be known before the effects apply.
+            self._engine_write(dict(extra_vals))
+            facts = None
+        if facts is None:
+            facts = self._get_event_facts()
         for event in self:
-            vals = dict(extra_vals or {})
-            if vals:
-                # Created resources must be known before the effects apply.
-                event._engine_write(vals)
-            event._apply_quantity_effects(sign)
+            event._apply_quantity_effects(sign, facts=facts)
             if sign > 0:
-                snapshot = event._set_resource_values(event._get_effect_targets())
+                ev = facts[event.id]
+                snapshot = event._set_resource_values(event._get_effect_targets(ev), ev)
                 if snapshot:
                     event._engine_write(
                         {"effect_snapshot": json.dumps(snapshot, sort_keys=True)}
@@ -776,96 +1106,110 @@ class ReaEvent(models.Model):
                 event._restore_resource_values()
 
     @api.multi
-    def _get_quantity_deltas(self, sign=1):
-        """Return ``{resource: {quantity field: delta}}`` for this event."""
-        self.ensure_one()
+    def _get_quantity_deltas(self, ev, sign=1):
+        """Return ``{resource id: {quantity field: delta}}`` for the event of
+        these facts."""
         deltas = {}
-        if self.action_id.event_quantity == "effort":
+        action = ev.action
+        if action.event_quantity == "effort":
             return deltas
-        quantity = sign * self.resource_quantity
+        quantity = sign * ev.resource_quantity
         for effect_field, quantity_field in QUANTITY_EFFECT_FIELDS:
-            effect = self.action_id[effect_field]
-            for side, factor in QUANTITY_EFFECT_MOVES[effect]:
-                resource = self[side]
-                if not resource:
+            for side, factor in QUANTITY_EFFECT_MOVES[action[effect_field]]:
+                resource_id = ev[side]
+                if not resource_id:
                     continue
                 resource_deltas = deltas.setdefault(
-                    resource, {"accounting_quantity": 0.0, "onhand_quantity": 0.0}
+                    resource_id, {"accounting_quantity": 0.0, "onhand_quantity": 0.0}
                 )
                 resource_deltas[quantity_field] += factor * quantity
         return deltas
 
     @api.multi
-    def _apply_quantity_effects(self, sign=1):
+    def _apply_quantity_effects(self, sign=1, facts=None):
         """Move the quantities of these events, in their order, under one
         lock; each decrease is checked as if the events came one by one."""
-        moves = [(event, event._get_quantity_deltas(sign)) for event in self]
-        resource_ids = sorted({r.id for _event, deltas in moves for r in deltas})
+        if facts is None:
+            facts = self._get_event_facts()
+        moves = []
+        resources = {}
+        for event in self:
+            ev = facts[event.id]
+            moves.append((event, event._get_quantity_deltas(ev, sign)))
+            for side in ("resource", "to_resource"):
+                if ev[side]:
+                    resources[ev[side].id] = ev[side]
+        resource_ids = sorted({rid for _event, deltas in moves for rid in deltas})
         if not resource_ids:
             return
-        resources = self.env["rea.resource"].browse(resource_ids)
-        quantities = resources._lock_quantities()
+        records = self.env["rea.resource"].browse(resource_ids)
+        quantities = records._lock_quantities()
         for event, deltas in moves:
-            for resource, resource_deltas in deltas.items():
-                values = quantities[resource.id]
+            for resource_id, resource_deltas in deltas.items():
+                values = quantities[resource_id]
                 for quantity_field, delta in resource_deltas.items():
                     values[quantity_field] += delta
                     if delta < 0:
                         event._check_not_negative(
-                            resource, quantity_field, values[quantity_field]
+                            resources[resource_id],
+                            quantity_field,
+                            values[quantity_field],
                         )
-        resources._set_quantities(quantities)
+        records._set_quantities(quantities)
 
     @api.multi
     def _check_not_negative(self, resource, quantity_field, new_quantity):
-        if resource.conforms_to_id.rea_allow_negative_stock:
+        """Refuse a quantity below zero; ``resource`` is the resource's facts
+        (see ``_get_resource_facts``)."""
+        if resource.allow_negative:
             return
-        rounding = resource.unit_id.rounding or 0.001
+        rounding = resource.rounding or 0.001
         if float_compare(new_quantity, 0.0, precision_rounding=rounding) < 0:
+            record = self.env["rea.resource"].browse(resource.id)
             raise UserError(
                 _(
                     "Not enough %(resource)s: this event would take its "
                     "%(quantity_name)s to %(quantity)s %(unit)s."
                 )
                 % {
-                    "resource": resource.display_name,
-                    "quantity_name": resource._fields[quantity_field]
+                    "resource": record.display_name,
+                    "quantity_name": record._fields[quantity_field]
                     .get_description(self.env)["string"]
                     .lower(),
                     "quantity": new_quantity,
-                    "unit": resource.unit_id.name,
+                    "unit": record.unit_id.name,
                 }
             )
 
     @api.multi
-    def _get_effect_targets(self):
+    def _get_effect_targets(self, ev):
         """Return ``{event side: {resource field: new value}}`` for the
-        non-quantity effects of this event."""
+        non-quantity effects of this event (``ev``: its facts)."""
         self.ensure_one()
-        if self.corrects_event_id:
+        if ev.corrects_event_id:
             return self._get_reversal_targets()
-        action = self.action_id
+        action = ev.action
         targets = {}
 
         def target(effect, fname, value):
             side = EFFECT_SIDES.get(effect)
-            if side and self[side]:
+            if side and ev[side]:
                 targets.setdefault(side, {})[fname] = value
 
-        if self.to_location_id:
-            target(
-                action.location_effect, "current_location_id", self.to_location_id.id
-            )
+        if ev.to_location_id:
+            target(action.location_effect, "current_location_id", ev.to_location_id)
         if action.containment_effect == "update":
             target("update", "contained_in_id", self._get_container().id)
         elif action.containment_effect == "remove":
             target("remove", "contained_in_id", False)
         if action.accountable_effect == "updateTo":
-            target("updateTo", "primary_accountable_id", self.receiver_id.id)
-        if action.stage_effect == "update" and self.output_of_id.based_on_id:
-            target("update", "stage_id", self.output_of_id.based_on_id.id)
-        if self.resource_state:
-            target(action.state_effect, "state", self.resource_state)
+            target("updateTo", "primary_accountable_id", ev.receiver_id)
+        if action.stage_effect == "update" and ev.output_of_id:
+            stage = self.env["rea.process"].browse(ev.output_of_id).based_on_id
+            if stage:
+                target("update", "stage_id", stage.id)
+        if ev.resource_state:
+            target(action.state_effect, "state", ev.resource_state)
         return targets
 
     @api.multi
@@ -908,18 +1252,27 @@ class ReaEvent(models.Model):
         return targets
 
     @api.multi
-    def _set_resource_values(self, targets):
+    def _set_resource_values(self, targets, ev=None):
         """Write the targets on the resources; return the snapshot of the
         values before and after, kept even when unchanged so that undoing an
-        earlier event can hand its 'before' value down the chain."""
+        earlier event can hand its 'before' value down the chain.
+
+        ``ev``: the event's facts, whose resources carry their effect fields
+        (``_get_resource_facts``, kept up to date here); else the values are
+        read from the resources."""
         self.ensure_one()
         snapshot = {}
         for side, values in targets.items():
-            resource = self[side]
-            before = {fname: _to_json(resource[fname]) for fname in values}
+            resource = self.env["rea.resource"].browse(ev[side]) if ev else self[side]
+            known = ev[SIDE_FACTS[side]].effect_values if ev else {}
+            before = {
+                fname: known[fname] if fname in known else _to_json(resource[fname])
+                for fname in values
+            }
             changed = {f: v for f, v in values.items() if before[f] != v}
             if changed:
                 resource._write_effects(changed)
+                known.update(changed)
             snapshot[side] = {"before": before, "after": dict(values)}
         return snapshot
 

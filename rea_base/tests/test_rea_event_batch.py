@@ -67,6 +67,71 @@ class TestReaEventBatch(ReaCase):
         self.assertTrue(results[1][0][0], "the stored name is computed")
         self.assertIn("before", results[1][0][6], "the effects are recorded")
 
+    def test_mixed_actions_same_as_one_by_one(self):
+        """Names (effort, resource, resource type), quantities and snapshots
+        of several actions come out of a batch as out of single creates."""
+        process = self._process("Batch desks", self.spec_make)
+        results = []
+        for batch in (False, True):
+            stock = self._resource(self.plywood, 10, agent=self.workshop)
+            other = self._resource(self.plywood, 0, agent=self.alice)
+            vals_list = [
+                {
+                    "action_id": self.action("raise").id,
+                    "resource_id": stock.id,
+                    "resource_quantity": 2.5,
+                },
+                {
+                    "action_id": self.action("work").id,
+                    "input_of_id": process.id,
+                    "resource_conforms_to_id": self.carpentry.id,
+                    "effort_quantity": 3,
+                },
+                {
+                    "action_id": self.action("consume").id,
+                    "input_of_id": process.id,
+                    "resource_id": stock.id,
+                    "resource_quantity": 1,
+                },
+                {
+                    "action_id": self.action("transfer").id,
+                    "resource_id": stock.id,
+                    "to_resource_id": other.id,
+                    "resource_quantity": 4,
+                    "to_location_id": self.depot.id,
+                    "receiver_id": self.alice.id,
+                },
+                {
+                    "action_id": self.action("cite").id,
+                    "input_of_id": process.id,
+                    "resource_conforms_to_id": self.design.id,
+                    "resource_quantity": 1,
+                },
+            ]
+            for vals in vals_list:
+                vals.setdefault("provider_id", self.workshop.id)
+                vals.setdefault("receiver_id", self.workshop.id)
+                vals["has_point_in_time"] = "2026-03-02 10:00:00"
+            if batch:
+                events = self.Event.create_batch(vals_list)
+            else:
+                events = self.Event.browse(
+                    [self.Event.create(vals).id for vals in vals_list]
+                )
+            self.assertQuantities(stock, 7.5, 7.5)
+            self.assertQuantities(other, 4, 4)
+            self.assertEqual(other.current_location_id, self.depot)
+            results.append(
+                [
+                    self._compared(event)[:-1] + (event.effort_unit_id,)
+                    for event in events
+                ]
+            )
+        self.assertEqual(results[0], results[1])
+        # The work is named by its effort and resource type.
+        self.assertIn("3", results[1][1][0])
+        self.assertIn("Carpentry", results[1][1][0])
+
     def test_queries_do_not_grow_with_events(self):
         source = self._resource(self.credit, 0, agent=self.workshop)
         counts = []

@@ -15,6 +15,7 @@ class TestReaEventValidation(ReaCase):
         cls.process = cls._process("Make desks", cls.spec_make)
         cls.plywood_stock = cls._resource(cls.plywood, 10)
         cls.other_stock = cls._resource(cls.plywood, 0, agent=cls.alice)
+        cls.spare_stock = cls._resource(cls.plywood, 0)
 
     def assertRefused(self, message, code, exception=ValidationError, **vals):
         """Recording fails with ``message`` and changes nothing."""
@@ -23,9 +24,29 @@ class TestReaEventValidation(ReaCase):
         quantities = self.Resource.search([]).read(
             ["accounting_quantity", "onhand_quantity"]
         )
+        provider = vals.pop("provider", self.workshop)
+        receiver = vals.pop("receiver", self.workshop)
+        event_vals = dict(
+            vals,
+            action_id=self.action(code).id,
+            provider_id=provider.id,
+            receiver_id=receiver.id,
+        )
         with self.assertRaises(exception) as error:
-            self._event(code, **vals)
+            self.Event.create(dict(event_vals))
         self.assertIn(message, error.exception.name)
+        # Created together with a valid event, the same check refuses the
+        # same event with the same message.
+        valid = {
+            "action_id": self.action("raise").id,
+            "provider_id": self.workshop.id,
+            "receiver_id": self.workshop.id,
+            "resource_id": self.spare_stock.id,
+            "resource_quantity": 1,
+        }
+        with self.assertRaises(exception) as batch_error:
+            self.Event.create_batch([valid, event_vals])
+        self.assertEqual(batch_error.exception.name, error.exception.name)
         self.assertEqual(self.Event.search_count([]), events)
         self.assertEqual(self.Resource.search_count([]), resources)
         self.assertEqual(

@@ -89,8 +89,13 @@ class ResPartner(models.Model):
         if missing:
             # Only the fields the names need, for all of them at once.
             missing = missing.with_context(prefetch_fields=False)
+            # Translated once, not once per account.
+            name_format = self._get_rea_account_name_format()
             opened = resource_model.with_context(tracking_disable=True).create_batch(
-                [agent._prepare_rea_account_vals(resource_type) for agent in missing]
+                [
+                    agent._prepare_rea_account_vals(resource_type, name_format)
+                    for agent in missing
+                ]
             )
             accounts.update(zip(missing.ids, opened.ids))
         return {
@@ -98,10 +103,18 @@ class ResPartner(models.Model):
             for agent_id, resource_id in accounts.items()
         }
 
+    @api.model
+    def _get_rea_account_name_format(self):
+        return _("%(type)s of %(agent)s")
+
     @api.multi
-    def _prepare_rea_account_vals(self, resource_type):
+    def _prepare_rea_account_vals(self, resource_type, name_format=None):
+        """Values of this agent's new account of ``resource_type``;
+        ``name_format``: ``_get_rea_account_name_format()`` when given by a
+        caller opening many."""
+        name_format = name_format or self._get_rea_account_name_format()
         return {
-            "name": _("%(type)s of %(agent)s")
+            "name": name_format
             % {"type": resource_type.name, "agent": self.display_name},
             "conforms_to_id": resource_type.id,
             "unit_id": resource_type.uom_id.id,

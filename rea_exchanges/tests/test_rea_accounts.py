@@ -22,6 +22,11 @@ class TestReaAccounts(ExchangeCase):
             self.assertEqual(account.unit_id, self.uom_eur)
             self.assertEqual(account.accounting_quantity, 0.0)
             self.assertIn(agent.name, account.name)
+            # As get_rea_account names one; the type's behaviour stored.
+            self.assertEqual(
+                account.name, agent._prepare_rea_account_vals(self.euro)["name"]
+            )
+            self.assertEqual(account.behavior, self.euro.rea_behavior)
         # Asked again: the same accounts, none opened.
         count = self.env["rea.resource"].search_count([])
         self.assertEqual(agents.get_rea_accounts(self.euro), accounts)
