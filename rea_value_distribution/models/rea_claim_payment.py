@@ -34,15 +34,14 @@ class ReaClaimPayment(models.Model):
 
     # A detail holds at most 2**24 claims: the ids stay exact in the web
     # client (below 2**53) for the first 2**29 details.
-    _ID_SHIFT = 2 ** 24
+    _ID_SHIFT = 2**24
 
     @api.model_cr
     def init(self):
         if tools.table_kind(self.env.cr, self._table) == "r":
             self._move_table_to_details()
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            """
+        self.env.cr.execute("""
             CREATE VIEW {view} AS
             SELECT d.id::bigint * {shift} + p.n AS id, d.id AS detail_id,
                    p.claim_id, d.distribution_id, d.agent_id, p.amount,
@@ -50,18 +49,14 @@ class ReaClaimPayment(models.Model):
               FROM rea_distribution_detail d
               JOIN LATERAL unnest(d.claim_ids, d.claim_amounts, d.claim_reductions)
                    WITH ORDINALITY AS p(claim_id, amount, reduction, n) ON true
-            """.format(
-                view=self._table, shift=self._ID_SHIFT
-            )
-        )
+            """.format(view=self._table, shift=self._ID_SHIFT))
 
     @api.model_cr
     def _move_table_to_details(self):
         """Databases from before the view kept one row per payment in a
         table: move them into the arrays of their details, then drop it."""
         cr = self.env.cr
-        cr.execute(
-            """
+        cr.execute("""
             UPDATE rea_distribution_detail d
                SET claim_ids = p.claim_ids, claim_amounts = p.amounts,
                    claim_reductions = p.reductions
@@ -74,8 +69,5 @@ class ReaClaimPayment(models.Model):
                   GROUP BY cp.distribution_id, c.agent_id, c.rule_id) p
              WHERE d.distribution_id = p.distribution_id
                AND d.agent_id = p.agent_id AND d.rule_id = p.rule_id
-            """.format(
-                table=self._table
-            )
-        )
+            """.format(table=self._table))
         cr.execute("DROP TABLE {} CASCADE".format(self._table))

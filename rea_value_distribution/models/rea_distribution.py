@@ -324,9 +324,7 @@ class ReaDistribution(models.Model):
                    claim_reductions = paid.reductions
               FROM paid
              WHERE d.id = paid.detail_id
-            """.format(
-                table=table, joins=joins, pay=pay, reduction=reduction
-            ),
+            """.format(table=table, joins=joins, pay=pay, reduction=reduction),
             params,
         )
         self.env["rea.claim"].invalidate_cache()
