@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models, tools
+from odoo.tools.cache import get_cache_key_counter
 
 
 class ResPartner(models.Model):
@@ -51,11 +52,10 @@ class ResPartner(models.Model):
     @api.model
     def _rea_forget_service_codes(self, partner_ids):
         """Drop this worker's cached service codes of ``partner_ids``."""
-        cache = self.pool.cache
-        # The key tools.ormcache gives the call (model, function, partner_id).
-        function = ResPartner._rea_project_service_codes.__wrapped__
         for partner_id in partner_ids:
-            key = (self._name, function, partner_id)
+            cache, key, _counter = get_cache_key_counter(
+                self._rea_project_service_codes, partner_id
+            )
             if key in cache:
                 cache.pop(key)
 
