@@ -10,7 +10,9 @@ VALUE_DIGITS = (16, 6)
 
 class ReaClaim(models.Model):
     """What a contribution event may claim from a context's income under
-    one rule. Created and updated by distributions (in bulk, in SQL)."""
+    one rule. Opened, provisionally valued, when the event is recorded or
+    the equation goes live; valued for good and paid by distributions (in
+    bulk, in SQL)."""
 
     _name = "rea.claim"
     _inherit = ["rea.context.coordinated.mixin"]
@@ -52,6 +54,15 @@ class ReaClaim(models.Model):
     original_value = fields.Float(digits=VALUE_DIGITS, readonly=True)
     value = fields.Float(string="Outstanding value", digits=VALUE_DIGITS, readonly=True)
     claim_date = fields.Datetime(default=fields.Datetime.now, readonly=True)
+    # Not indexed: distributions clear it in the same update as the values,
+    # which then stays on the page (see _FILLFACTOR).
+    provisional = fields.Boolean(
+        string="Provisional value",
+        readonly=True,
+        help="Not paid yet: the first distribution that pays this claim values "
+        "it again (the contribution or the rule may have changed) and fixes "
+        "its value.",
+    )
     payment_ids = fields.One2many(
         "rea.claim.payment", "claim_id", string="Payments", readonly=True
     )
@@ -91,6 +102,31 @@ class ReaClaim(models.Model):
         paid = {d["claim_id"][0]: d["amount"] for d in data}
         for claim in self:
             claim.paid_amount = paid.get(claim.id, 0.0)
+
+    @api.model
+    def _drop_provisional(self, rule_ids=None, event_ids=None):
+        """Delete the provisional claims of these rules or events: nothing
+        was paid on them, and they are opened again from what holds now."""
+        where, params = ["provisional"], {}
+        if rule_ids is not None:
+            where.append("rule_id = ANY(%(rules)s)")
+            params["rules"] = list(rule_ids)
+        if event_ids is not None:
+            where.append("event_id = ANY(%(events)s)")
+            params["events"] = list(event_ids)
+        self.env.cr.execute(
+            "DELETE FROM rea_claim WHERE %s" % " AND ".join(where), params
+        )
+        dropped = self.env.cr.rowcount
+        if dropped:
+            self._invalidate_claims()
+        return dropped
+
+    @api.model
+    def _invalidate_claims(self):
+        """After claims were written in SQL."""
+        self.invalidate_cache()
+        self.env["rea.event"].invalidate_cache(["rea_claim_ids"])
 
     @api.multi
     def name_get(self):

@@ -262,12 +262,13 @@ class ReaDistribution(models.Model):
 
     @api.multi
     def _write_claims(self, result, details):
-        """Create the new claims, lower the outstanding values, and record
-        on each detail what it paid on each of its claims, from the engine's
-        table of claim rows: two queries whatever the number of claims. New
-        claims are written already reduced by this payment. Never below
-        zero, never above the original value. ``details``: the details of
-        rules as (id, agent id, rule id)."""
+        """Value the provisional claims for good, lower the outstanding
+        values, create the claims not opened yet, and record on each detail
+        what it paid on each of its claims, from the engine's table of claim
+        rows: two queries whatever the number of claims. Claims valued here
+        are written already reduced by this payment. Never below zero, never
+        above the original value. ``details``: the details of rules as (id,
+        agent id, rule id)."""
         self.ensure_one()
         table = result.get("claims_table")
         if not table or not details:
@@ -282,16 +283,36 @@ class ReaDistribution(models.Model):
             detail_rules=[row[2] for row in details],
         )
         joins = "%s %s" % (engine._RATES_JOIN, self._RECIPIENTS_JOIN)
+        # Agents whose share rounded to nothing got no line: their claims
+        # stay as they were. Usually nobody: the update then joins the claim
+        # rows to the claims only, which PostgreSQL hashes.
+        paid_agents = {row[1] for row in details}
+        params["skipped"] = sorted(
+            {
+                group["agent_id"]
+                for group in result["groups"].values()
+                if group["rule_id"] and group["agent_id"] not in paid_agents
+            }
+        )
+        # Provisional claims take the value the engine gave them, for good.
         cr.execute(
             """
             UPDATE rea_claim c
-               SET value = LEAST(c.original_value, GREATEST(0, c.value - p.reduction))
-              FROM (SELECT t.claim_id, {reduction} AS reduction
+               SET original_value = CASE WHEN p.to_value THEN p.original
+                                         ELSE c.original_value END,
+                   value = LEAST(CASE WHEN p.to_value THEN p.original
+                                      ELSE c.original_value END,
+                                 GREATEST(0, CASE WHEN p.to_value THEN p.original
+                                                  ELSE c.value END - p.reduction)),
+                   provisional = false
+              FROM (SELECT t.claim_id, t.to_value, t.original, {reduction} AS reduction
                       FROM {table} t
-                      {joins}
-                     WHERE NOT t.is_new AND t.claim_type <> 'equity') p
-             WHERE p.claim_id = c.id AND p.reduction <> 0
-            """.format(table=table, joins=joins, reduction=reduction),
+                      {rates}
+                     WHERE NOT t.is_new
+                       AND (t.to_value OR t.claim_type <> 'equity')
+                       AND t.agent_id <> ALL(%(skipped)s::int[])) p
+             WHERE p.claim_id = c.id AND (p.to_value OR p.reduction <> 0)
+            """.format(table=table, rates=engine._RATES_JOIN, reduction=reduction),
             params,
         )
         cr.execute(
@@ -327,7 +348,7 @@ class ReaDistribution(models.Model):
             """.format(table=table, joins=joins, pay=pay, reduction=reduction),
             params,
         )
-        self.env["rea.claim"].invalidate_cache()
+        self.env["rea.claim"]._invalidate_claims()
         self.invalidate_cache(["claim_payment_ids"], self.ids)
 
     @api.multi

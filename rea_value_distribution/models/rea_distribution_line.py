@@ -102,43 +102,36 @@ class ReaDistributionLine(models.Model):
         account to the recipient's account."""
         action = self.env.ref("rea_base.action_transfer")
         line_ids, vals_list = [], []
-        by_distribution = {}
-        # Read only the columns used here, for all lines at once (the default
-        # prefetch reads and converts every field of a thousand lines).
-        reader = self.with_context(prefetch_fields=False)
-        for line in reader:
-            by_distribution.setdefault(line.distribution_id, []).append(line.id)
-        for distribution, ids in by_distribution.items():
+        for distribution, rows in self._read_event_rows():
             context = distribution.context_id
             money_type = distribution.equation_id.money_type_id
-            lines = reader.browse(ids).filtered(
-                lambda ln: ln.amount and ln.agent_id != context
-            )
-            if not lines:
+            rows = [row for row in rows if row[2] and row[1] != context.id]
+            if not rows:
                 continue
             accounts = self._get_money_accounts(
-                lines.mapped("agent_id") | context, money_type
+                context.browse([row[1] for row in rows]) | context, money_type
             )
-            date = "%s 12:00:00" % distribution.date
-            note = _("Distribution %s") % distribution.name
-            for line in lines:
-                line_ids.append(line.id)
+            common = {
+                "action_id": action.id,
+                "provider_id": context.id,
+                "resource_conforms_to_id": money_type.id,
+                "resource_id": accounts[context.id],
+                "resource_unit_id": money_type.uom_id.id,
+                "context_id": context.id,
+                "has_point_in_time": "%s 12:00:00" % distribution.date,
+                "currency_id": distribution.currency_id.id,
+                "note": _("Distribution %s") % distribution.name,
+            }
+            for line_id, agent_id, amount in rows:
+                line_ids.append(line_id)
                 vals_list.append(
-                    {
-                        "action_id": action.id,
-                        "provider_id": context.id,
-                        "receiver_id": line.agent_id.id,
-                        "resource_conforms_to_id": money_type.id,
-                        "resource_id": accounts[context.id],
-                        "to_resource_id": accounts[line.agent_id.id],
-                        "resource_quantity": line.amount,
-                        "resource_unit_id": money_type.uom_id.id,
-                        "context_id": context.id,
-                        "has_point_in_time": date,
-                        "money_value": line.amount,
-                        "currency_id": line.currency_id.id,
-                        "note": note,
-                    }
+                    dict(
+                        common,
+                        receiver_id=agent_id,
+                        to_resource_id=accounts[agent_id],
+                        resource_quantity=amount,
+                        money_value=amount,
+                    )
                 )
         if not vals_list:
             return
@@ -154,6 +147,26 @@ class ReaDistributionLine(models.Model):
             {"uid": self.env.uid, "lines": line_ids, "events": events.ids},
         )
         self.invalidate_cache(["event_id", "write_uid", "write_date"], line_ids)
+
+    @api.multi
+    def _read_event_rows(self):
+        """[(distribution, [(line id, agent id, amount)])] in the order of
+        the lines. Read in SQL: the distribution wrote its lines so, and
+        the ORM would read and convert every field of a thousand lines."""
+        self.env.cr.execute(
+            "SELECT id, distribution_id, agent_id, amount FROM rea_distribution_line "
+            "WHERE id = ANY(%s)",
+            (self.ids,),
+        )
+        by_id = {row[0]: row for row in self.env.cr.fetchall()}
+        groups = {}
+        for line_id in self.ids:
+            _id, distribution_id, agent_id, amount = by_id[line_id]
+            groups.setdefault(distribution_id, []).append(
+                (line_id, agent_id, float(amount or 0.0))
+            )
+        distributions = self.env["rea.distribution"].browse(list(groups))
+        return [(d, groups[d.id]) for d in distributions]
 
     @api.model
     def _create_events(self, vals_list):

@@ -5,6 +5,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
+from .rea_value_equation_bucket import collect_buckets
+
 PERCENTAGE_BEHAVIORS = [
     ("straight", "Straight (percentage of the total)"),
     ("remaining", "Remaining (percentage of what earlier buckets left)"),
@@ -99,6 +101,28 @@ class ReaValueEquation(models.Model):
         counts = {d["equation_id"][0]: d["equation_id_count"] for d in data}
         for equation in self:
             equation.distribution_count = counts.get(equation.id, 0)
+
+    # Changing these opens the claims of all the buckets afresh (a bucket
+    # changed through bucket_ids does it for itself).
+    _CLAIM_FIELDS = {"live", "active", "context_id"}
+
+    @api.model
+    def create(self, vals):
+        def create(equations, vals):
+            equation = super(ReaValueEquation, equations).create(vals)
+            return equation, []
+
+        return collect_buckets(self, create, vals).with_env(self.env)
+
+    @api.multi
+    def write(self, vals):
+        def write(equations, vals):
+            result = super(ReaValueEquation, equations).write(vals)
+            if self._CLAIM_FIELDS & set(vals):
+                return result, equations.mapped("bucket_ids").ids
+            return result, []
+
+        return collect_buckets(self, write, vals)
 
     @api.constrains("percentage_behavior", "bucket_ids")
     def _check_percentages(self):

@@ -13,6 +13,36 @@ FILTER_METHODS = [
 ]
 
 
+class PendingBuckets(object):
+    """Buckets whose claims an outer create or write opens afresh when it
+    is done, so that saving an equation with its buckets and rules does it
+    once per bucket. Kept in the context as an object: hashable, and never
+    sent by a client."""
+
+    def __init__(self):
+        self.ids = set()
+
+
+def collect_buckets(records, method, *args):
+    """Call the ``method`` of ``records`` (a super() bound to them) while
+    collecting the buckets whose claims to open afresh; the outermost call
+    opens them. ``method`` receives the records with the collecting
+    context and returns (result, ids of the buckets it touched)."""
+    pending = records.env.context.get("rea_pending_buckets")
+    outer = not isinstance(pending, PendingBuckets)
+    if outer:
+        pending = PendingBuckets()
+    result, bucket_ids = method(
+        records.with_context(rea_pending_buckets=pending), *args
+    )
+    pending.ids.update(bucket_ids)
+    if outer and pending.ids:
+        records.env["rea.value.equation.bucket"].browse(
+            pending.ids
+        )._rea_refresh_claims()
+    return result
+
+
 class ReaValueEquationBucket(models.Model):
     """A slice of the income: paid to one agent, or shared by the claims
     that the bucket's rules give to contributions."""
@@ -59,6 +89,64 @@ class ReaValueEquationBucket(models.Model):
                     _("The percentage of the bucket '%s' must be between 0 and 100.")
                     % bucket.name
                 )
+
+    # Changing these changes which contributions the bucket's rules count.
+    _CLAIM_FIELDS = {
+        "equation_id",
+        "filter_method",
+        "include_sub_agents",
+        "distribution_agent_id",
+        "rule_ids",
+    }
+
+    @api.model
+    def create(self, vals):
+        def create(buckets, vals):
+            bucket = super(ReaValueEquationBucket, buckets).create(vals)
+            return bucket, bucket.ids
+
+        return collect_buckets(self, create, vals).with_env(self.env)
+
+    @api.multi
+    def write(self, vals):
+        if not self._CLAIM_FIELDS & set(vals):
+            return super().write(vals)
+
+        def write(buckets, vals):
+            return super(ReaValueEquationBucket, buckets).write(vals), buckets.ids
+
+        return collect_buckets(self, write, vals)
+
+    @api.model
+    def _rea_live_buckets(self, contexts):
+        """The buckets of live equations whose rules count contributions to
+        ``contexts``."""
+        buckets = self.sudo().search(
+            [
+                ("equation_id.live", "=", True),
+                ("rule_ids", "!=", False),
+                "|",
+                ("equation_id.context_id", "in", contexts.ids),
+                ("include_sub_agents", "=", True),
+            ]
+        )
+        engine = self.env["rea.distribution.engine"]
+        return buckets.filtered(
+            lambda b: b.equation_id.context_id in contexts
+            or engine._get_contexts(b) & contexts
+        )
+
+    @api.multi
+    def _rea_refresh_claims(self):
+        """Open the claims of these buckets afresh: their provisional claims
+        go, and the claims of what their rules count now are opened if their
+        equation is live (paid claims stay as they are)."""
+        buckets = self.sudo().exists()
+        if not buckets:
+            return 0
+        self.env["rea.claim"]._drop_provisional(rule_ids=buckets.mapped("rule_ids").ids)
+        live = buckets.filtered(lambda b: b.equation_id.live and b.equation_id.active)
+        return self.env["rea.distribution.engine"].sudo().open_claims(live)
 
     @api.multi
     def get_snapshot(self):

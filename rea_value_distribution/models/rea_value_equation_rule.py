@@ -5,6 +5,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from .formula import FormulaError, compile_formula
+from .rea_value_equation_bucket import collect_buckets
 
 CLAIM_TYPES = [
     ("debt", "Debt-like (until paid off)"),
@@ -72,6 +73,49 @@ class ReaValueEquationRule(models.Model):
         help="Value of the claim of one event. Variables: quantity, "
         "valuePerUnit, pricePerUnit, valuePerUnitOfUse, value.",
     )
+
+    # Changing these changes which contributions the rule counts, or how.
+    _CLAIM_FIELDS = {
+        "bucket_id",
+        "sequence",
+        "action_id",
+        "action_type_id",
+        "process_specification_ids",
+        "resource_type_ids",
+        "claim_type",
+        "formula",
+    }
+
+    @api.model
+    def create(self, vals):
+        def create(rules, vals):
+            rule = super(ReaValueEquationRule, rules).create(vals)
+            return rule, rule.bucket_id.ids
+
+        return collect_buckets(self, create, vals).with_env(self.env)
+
+    @api.multi
+    def write(self, vals):
+        if not self._CLAIM_FIELDS & set(vals):
+            return super().write(vals)
+        # A rule moved to another bucket leaves its first bucket too.
+        before = self.mapped("bucket_id").ids
+
+        def write(rules, vals):
+            result = super(ReaValueEquationRule, rules).write(vals)
+            return result, before + rules.mapped("bucket_id").ids
+
+        return collect_buckets(self, write, vals)
+
+    @api.multi
+    def unlink(self):
+        # Their claims go with them; the other rules may count more events.
+        buckets = self.mapped("bucket_id").ids
+
+        def unlink(rules):
+            return super(ReaValueEquationRule, rules).unlink(), buckets
+
+        return collect_buckets(self, unlink)
 
     @api.depends("action_id", "action_type_id", "formula")
     def _compute_name(self):

@@ -30,6 +30,17 @@ class ResPartner(models.Model):
                 raise ValidationError(_("At least one validation is needed."))
 
     @api.multi
+    def write(self, vals):
+        result = super().write(vals)
+        if {"rea_require_validation", "rea_validation_count"} & set(vals):
+            # Which contributions count changed: open their claims afresh.
+            buckets = self.env["rea.value.equation.bucket"]._rea_live_buckets(
+                self.filtered("is_context")
+            )
+            buckets._rea_refresh_claims()
+        return result
+
+    @api.multi
     def is_rea_member_of(self, context):
         """Whether this agent is an active member or manager of ``context``
         (or of a project part of it)."""

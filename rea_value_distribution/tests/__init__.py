@@ -1,6 +1,7 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
+    test_claim_opening,
     test_contributions,
     test_distribution_queries,
     test_income_shares,

@@ -4,6 +4,7 @@
 from odoo import tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..models.formula import FORMULA_VARIABLES, formula_sql
 from .common import ValueCase
 
 
@@ -30,6 +31,7 @@ class TestValueEquation(ValueCase):
             ("open('/etc/passwd')", "open"),
             ("quantity / (value - value)", "division by zero"),
             ("'abc'", "not a number"),
+            ("quantity * 1e300 * 1e300", "out of range"),
         ):
             with self.assertRaises(ValidationError) as error:
                 self.equation(
@@ -53,6 +55,51 @@ class TestValueEquation(ValueCase):
         )
         result = self.Engine.compute(equation, 1000.0)
         self.assertAlmostEqual(result["buckets"][0]["claims_total"], 550.0)
+
+    def test_formulas_in_sql_as_in_python(self):
+        """Arithmetic formulas are evaluated in SQL, the others in Python:
+        both give the same claims."""
+        columns = {name: "v.%s" % name for name in FORMULA_VARIABLES}
+        self.assertEqual(
+            formula_sql("-quantity * 2 / valuePerUnit", columns),
+            "(((-v.quantity) * '2.0'::float8) / NULLIF(v.valuePerUnit, 0))",
+        )
+        for other in ("quantity ** 2", "quantity % 2", "quantity if value else 1"):
+            self.assertIsNone(formula_sql(other, columns), other)
+        sql_formula = "quantity * valuePerUnit * 1.1 / 3 - 0.25"
+        python_formula = "(%s) ** 1" % sql_formula
+        results = []
+        for formula in (sql_formula, python_formula):
+            equation = self.equation(
+                [{"percentage": 100, "rules": [self.work_rule(formula=formula)]}],
+                live=False,
+            )
+            result = self.Engine.compute(equation, 300.0)
+            rows = self.Engine.get_claim_rows(result)
+            results.append(
+                (result["agents"], sorted((r["event_id"], r["original"]) for r in rows))
+            )
+        self.assertEqual(results[0], results[1])
+        # 10 h x 20 x 1.1 / 3 - 0.25, to the last bit.
+        self.assertIn((self.ev_alice.id, 10 * 20.0 * 1.1 / 3 - 0.25), results[0][1])
+
+    def test_formula_failing_on_an_event(self):
+        """A formula that fails on some event names it, whether SQL or
+        Python evaluates it, and leaves the transaction usable."""
+        # Both fail on Alice's 10 h at 20 only.
+        for formula, reason in (
+            ("quantity / (valuePerUnit - 20)", "division by zero"),
+            ("quantity * 1.7e307 / (valuePerUnit - 19.99)", "out of range"),
+        ):
+            equation = self.equation(
+                [{"percentage": 100, "rules": [self.work_rule(formula=formula)]}],
+                live=False,
+            )
+            with self.assertRaises(UserError) as error:
+                self.Engine.compute(equation, 100.0)
+            self.assertIn(self.ev_alice.name, error.exception.name)
+            self.assertIn(reason, error.exception.name)
+            self.assertEqual(equation.search_count([("id", "=", equation.id)]), 1)
 
     def test_percentage_checks(self):
         with self.assertRaises(ValidationError):
@@ -527,14 +574,15 @@ class TestValueEquation(ValueCase):
 
     def test_share_rounding_to_nothing_pays_no_claim(self):
         """An agent whose share rounds to zero gets no line, and its claims
-        are neither opened nor reduced by that distribution."""
+        are neither valued nor reduced by that distribution."""
         equation = self.equation([{"percentage": 100, "rules": [self.work_rule()]}])
         nothing = self.distribute(equation, 0.004)
         self.assertFalse(nothing.line_ids)
         self.assertFalse(nothing.claim_payment_ids)
-        self.assertFalse(
-            self.env["rea.claim"].search([("equation_id", "=", equation.id)])
-        )
+        claims = self.env["rea.claim"].search([("equation_id", "=", equation.id)])
+        self.assertEqual(len(claims), 3)
+        self.assertTrue(all(claims.mapped("provisional")))
+        self.assertEqual(claims.mapped("value"), claims.mapped("original_value"))
         second = self.distribute(equation, 330.0)
         self.assertEqual(self.by_agent(second)[self.alice], 120.0)
 
