@@ -4,7 +4,6 @@
 from odoo import api, models
 from odoo.tools import float_repr, float_round
 
-
 # Key, in the cursor's cache, of the columns ``_compute_stored_columns``
 # reads ahead for the related fields it computes: {model: {fname: {id: value}}}.
 COLUMNS_AHEAD_KEY = "rea_batch_create_columns_ahead"
