@@ -4,6 +4,10 @@
 from odoo import api, models
 from odoo.tools import float_repr, float_round
 
+# Key, in the cursor's cache, of the columns ``_compute_stored_columns``
+# reads ahead for the related fields it computes: {model: {fname: {id: value}}}.
+COLUMNS_AHEAD_KEY = "rea_batch_create_columns_ahead"
+
 
 class Facts(dict):
     """Plain values of a record (ids for relations), read for many records
@@ -198,14 +202,9 @@ class ReaBatchCreateMixin(models.AbstractModel):
         if not field.related or len(field.related) < 2:
             return None
         first = self._fields[field.related[0]]
-        if not (first.type == "many2one" and first.store and first.column_type):
+        if not self._is_related_column(first):
             return None
-        # Names are our own columns, not input.
-        self.env.cr.execute(
-            'SELECT id, "{}" FROM "{}" WHERE id IN %s'.format(first.name, self._table),
-            (tuple(self.ids),),
-        )
-        targets = dict(self.env.cr.fetchall())
+        targets = self._read_columns_batch([first.name])[first.name]
         comodel = self.env[first.comodel_name]
         if field.related_sudo:
             comodel = comodel.sudo()
@@ -223,6 +222,39 @@ class ReaBatchCreateMixin(models.AbstractModel):
             for record_id, target_id in targets.items()
         }
 
+    @api.model
+    def _is_related_column(self, field):
+        """Whether a related field starting with ``field`` is computed by
+        ``_compute_stored_batch``: a many2one column of this table."""
+        return field.type == "many2one" and field.store and field.column_type
+
+    @api.multi
+    def _read_columns_batch(self, fnames):
+        """``{fname: {id: value}}`` of these columns of these records, in one
+        query; those ``_compute_stored_columns`` read ahead for all the
+        related fields it computes are taken from there."""
+        if not self.ids:
+            return {fname: {} for fname in fnames}
+        ahead = self.env.cr.cache.get(COLUMNS_AHEAD_KEY, {}).get(self._name, {})
+        if all(fname in ahead for fname in fnames) and all(
+            record_id in ahead[fname] for fname in fnames for record_id in self.ids
+        ):
+            return {
+                fname: {rid: ahead[fname][rid] for rid in self.ids} for fname in fnames
+            }
+        # Names are our own columns, not input.
+        self.env.cr.execute(
+            'SELECT id, {} FROM "{}" WHERE id IN %s'.format(
+                ", ".join('"%s"' % fname for fname in fnames), self._table
+            ),
+            (tuple(self.ids),),
+        )
+        columns = {fname: {} for fname in fnames}
+        for row in self.env.cr.fetchall():
+            for fname, value in zip(fnames, row[1:]):
+                columns[fname][row[0]] = value
+        return columns
+
     @api.multi
     def _store_computed_batch(self):
         """Compute the stored computed fields of these records together and
@@ -235,11 +267,39 @@ class ReaBatchCreateMixin(models.AbstractModel):
     def _compute_stored_columns(self):
         """``{field: {id: column value}}`` of the stored computed fields of
         these new records, marked as computed."""
+        computed = [
+            field
+            for field in self._fields.values()
+            if field.store and field.compute and field.column_type
+        ]
+        # Related fields through the same column (the exchange of a
+        # transfer gives its type, context and date) read it once: all
+        # their first columns in one query.
+        firsts = sorted(
+            {
+                field.related[0]
+                for field in computed
+                if field.related
+                and len(field.related) > 1
+                and self._is_related_column(self._fields[field.related[0]])
+            }
+        )
+        ahead = self.env.cr.cache.setdefault(COLUMNS_AHEAD_KEY, {})
+        if firsts and self.ids and self._name not in ahead:
+            ahead[self._name] = self._read_columns_batch(firsts)
+            try:
+                return self._compute_stored_columns_of(computed)
+            finally:
+                del ahead[self._name]
+        return self._compute_stored_columns_of(computed)
+
+    @api.multi
+    def _compute_stored_columns_of(self, computed):
+        """``_compute_stored_columns`` of the stored computed fields
+        ``computed``."""
         columns = {}
         emptied = set()
-        for field in self._fields.values():
-            if not (field.store and field.compute and field.column_type):
-                continue
+        for field in computed:
             records = self._recompute_check(field)
             if not records:
                 continue

@@ -606,8 +606,14 @@ class ReaEvent(models.Model):
         def ids(fname):
             return {ev[fname] for ev in facts_list if ev[fname]}
 
+        action_ids = ids("action_id")
+        # A few actions: each missing field would cost a query, their row
+        # costs one.
         actions = self._read_facts(
-            "rea.action", ids("action_id"), self._get_action_fact_fields()
+            "rea.action",
+            action_ids,
+            self._get_action_fact_fields(),
+            prefetch_fields=len(action_ids) <= ORM_FACTS_MAX,
         )
         resources = self._get_resource_facts(ids("resource_id") | ids("to_resource_id"))
         action_types = self._read_facts(
