@@ -342,7 +342,8 @@ class ReaEvent(models.Model):
         for vals in vals_list:
             vals = self._prepare_create_vals(self._add_context_defaults(vals))
             self._check_required_vals(vals)
-            prepared.append(self._add_missing_default_values(vals))
+            prepared.append(vals)
+        prepared = self._add_missing_default_values_batch(prepared)
         if not prepared:
             return self.browse()
         if not self._can_create_batch(prepared):

@@ -146,10 +146,9 @@ class ReaResource(models.Model):
         created as usual.
         """
         self.check_access_rights("create")
-        prepared = [
-            self._add_missing_default_values(self._prepare_create_vals(vals))
-            for vals in vals_list
-        ]
+        prepared = self._add_missing_default_values_batch(
+            [self._prepare_create_vals(vals) for vals in vals_list]
+        )
         if not prepared:
             return self.browse()
         if not (

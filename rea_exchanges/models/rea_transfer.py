@@ -285,10 +285,9 @@ class ReaTransfer(models.Model):
         one by one.
         """
         self.check_access_rights("create")
-        prepared = [
-            self._add_missing_default_values(self._prepare_create_vals(vals))
-            for vals in vals_list
-        ]
+        prepared = self._add_missing_default_values_batch(
+            [self._prepare_create_vals(vals) for vals in vals_list]
+        )
         if not prepared:
             return self.browse()
         if not self._has_column_vals_only(prepared):

@@ -329,16 +329,20 @@ class ReaDistribution(models.Model):
                  WHERE t.is_new
              RETURNING id, event_id, rule_id
             ), paid AS (
-                SELECT dd.id AS detail_id,
-                       array_agg(COALESCE(t.claim_id, new.id) ORDER BY t.event_id)
-                           AS claim_ids,
-                       array_agg({pay} ORDER BY t.event_id) AS amounts,
-                       array_agg({reduction} ORDER BY t.event_id) AS reductions
-                  FROM {table} t
-                  {joins}
-             LEFT JOIN new ON t.is_new AND new.event_id = t.event_id
-                       AND new.rule_id = t.rule_id
-              GROUP BY dd.id
+                -- Sorted once for the three arrays (an ordered aggregate
+                -- sorts its own input each).
+                SELECT s.detail_id, array_agg(s.claim_id) AS claim_ids,
+                       array_agg(s.amount) AS amounts,
+                       array_agg(s.reduction) AS reductions
+                  FROM (SELECT dd.id AS detail_id,
+                               COALESCE(t.claim_id, new.id) AS claim_id,
+                               {pay} AS amount, {reduction} AS reduction
+                          FROM {table} t
+                          {joins}
+                     LEFT JOIN new ON t.is_new AND new.event_id = t.event_id
+                               AND new.rule_id = t.rule_id
+                      ORDER BY dd.id, t.event_id) s
+              GROUP BY s.detail_id
             )
             UPDATE rea_distribution_detail d
                SET claim_ids = paid.claim_ids, claim_amounts = paid.amounts,

@@ -32,12 +32,47 @@ class ReaEvent(models.Model):
         index=True,
     )
 
-    @api.depends("rea_validation_ids", "context_id.rea_validation_count")
+    @api.depends(
+        "is_contribution", "rea_validation_ids", "context_id.rea_validation_count"
+    )
     def _compute_rea_validated(self):
+        # Computed for the thousand events of a distribution when they are
+        # recorded: validations counted in one query, and what only
+        # contributions need read only for them.
+        states = self._read_rea_validation_states()
         for event in self:
-            done = len(event.rea_validation_ids)
+            contribution, done = states[event.id]
             event.rea_validation_done = done
-            event.rea_validated = done >= event._rea_validations_needed()
+            event.rea_validated = (
+                contribution and done >= event._rea_validations_needed()
+            )
+
+    @api.multi
+    def _read_rea_validation_states(self):
+        """{event id: (is a contribution, number of validations)}, in one
+        query for saved events (events are facts: their columns are what
+        was recorded)."""
+        saved = [event_id for event_id in self.ids if isinstance(event_id, int)]
+        states = {}
+        if saved:
+            self.env.cr.execute(
+                """
+                SELECT e.id, COALESCE(e.is_contribution, false), count(v.id)
+                  FROM rea_event e
+             LEFT JOIN rea_contribution_validation v ON v.event_id = e.id
+                 WHERE e.id = ANY(%s)
+              GROUP BY e.id
+                """,
+                (saved,),
+            )
+            states = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        for event in self:
+            if event.id not in states:
+                states[event.id] = (
+                    event.is_contribution,
+                    len(event.rea_validation_ids),
+                )
+        return states
 
     @api.multi
     def _rea_validations_needed(self):
