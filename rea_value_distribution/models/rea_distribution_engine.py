@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import itertools
+import logging
 
 import psycopg2
 from psycopg2 import sql
@@ -18,6 +19,8 @@ from .formula import (
     formula_sql,
 )
 from .rea_income_share import SHARE_METHODS
+
+_logger = logging.getLogger(__name__)
 
 # Events listed by name in an explanation; the others are counted.
 EXPLAIN_EVENTS = 10
@@ -600,14 +603,30 @@ class ReaDistributionEngine(models.AbstractModel):
     _ANALYZE_AFTER = 1000
 
     @api.model
-    def open_claims(self, buckets, event_ids=None):
+    def open_claims(self, buckets, event_ids=None, strict=True):
         """Open the missing claims of the contribution events the rules of
         ``buckets`` would count now (all of them, or those of ``event_ids``),
         each under its most specific rule, as in a distribution. They are
         provisional: the first distribution that pays a claim values it
         again and fixes its value. Income-share buckets open their claims
         when they distribute (which events count depends on the income).
-        Return the number of claims opened."""
+        Return the number of claims opened.
+
+        A formula failing on an event raises, unless ``strict`` is False:
+        then no claim is opened, and the distribution will name the event
+        (recording a contribution is not refused for an equation's
+        formula)."""
+        if strict:
+            return self._open_claims(buckets, event_ids)
+        try:
+            with self.env.cr.savepoint():
+                return self._open_claims(buckets, event_ids)
+        except UserError as exc:
+            _logger.info("Claims not opened: %s", exc.name)
+            return 0
+
+    @api.model
+    def _open_claims(self, buckets, event_ids):
         buckets = buckets.filtered(
             lambda b: b.rule_ids
             and not b.distribution_agent_id

@@ -142,7 +142,7 @@ class ReaEvent(models.Model):
         return (
             self.env["rea.distribution.engine"]
             .sudo()
-            .open_claims(buckets, [row[0] for row in rows])
+            .open_claims(buckets, [row[0] for row in rows], strict=False)
         )
 
     @api.multi

@@ -137,16 +137,19 @@ class ReaValueEquationBucket(models.Model):
         )
 
     @api.multi
-    def _rea_refresh_claims(self):
+    def _rea_refresh_claims(self, strict=True):
         """Open the claims of these buckets afresh: their provisional claims
         go, and the claims of what their rules count now are opened if their
-        equation is live (paid claims stay as they are)."""
+        equation is live (paid claims stay as they are). ``strict``: see
+        ``open_claims``."""
         buckets = self.sudo().exists()
         if not buckets:
             return 0
         self.env["rea.claim"]._drop_provisional(rule_ids=buckets.mapped("rule_ids").ids)
         live = buckets.filtered(lambda b: b.equation_id.live and b.equation_id.active)
-        return self.env["rea.distribution.engine"].sudo().open_claims(live)
+        return (
+            self.env["rea.distribution.engine"].sudo().open_claims(live, strict=strict)
+        )
 
     @api.multi
     def get_snapshot(self):

@@ -37,7 +37,7 @@ class ResPartner(models.Model):
             buckets = self.env["rea.value.equation.bucket"]._rea_live_buckets(
                 self.filtered("is_context")
             )
-            buckets._rea_refresh_claims()
+            buckets._rea_refresh_claims(strict=False)
         return result
 
     @api.multi

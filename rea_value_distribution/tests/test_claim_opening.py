@@ -1,6 +1,8 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from odoo.exceptions import UserError
+
 from .common import ValueCase
 
 
@@ -209,9 +211,9 @@ class TestClaimOpening(ValueCase):
         engine_class = type(self.env["rea.distribution.engine"])
         original = engine_class.open_claims
 
-        def count(engine, buckets, event_ids=None):
+        def count(engine, buckets, *args, **kwargs):
             calls.append(buckets)
-            return original(engine, buckets, event_ids)
+            return original(engine, buckets, *args, **kwargs)
 
         engine_class.open_claims = count
         try:
@@ -257,6 +259,28 @@ class TestClaimOpening(ValueCase):
         self.assertEqual(
             self.claims(equation).mapped("event_id"), self.ev_alice | self.ev_bob
         )
+
+    def test_failing_formula_does_not_refuse_a_contribution(self):
+        """A formula failing on a new contribution opens no claim for it:
+        the contribution is recorded, the distribution names it."""
+        equation = self.equation(
+            [
+                {
+                    "percentage": 100,
+                    "rules": [self.work_rule(formula="quantity / (30 - valuePerUnit)")],
+                }
+            ]
+        )
+        self.assertEqual(len(self.claims(equation)), 2)
+        design = self.work(self.carol, 5, skill=self.design_work, process=self.design)
+        self.assertTrue(design.exists())
+        self.assertFalse(self.claim_of(equation, design))
+        with self.assertRaises(UserError) as error:
+            self.distribute(equation, 100.0)
+        self.assertIn(design.name, error.exception.name)
+        # Saving the equation's rule checks every contribution, and says so.
+        with self.assertRaises(UserError):
+            equation.bucket_ids.rule_ids.formula = "quantity / (valuePerUnit - 20)"
 
     def test_share_buckets_open_claims_when_distributing(self):
         equation = self.equation(
