@@ -513,7 +513,7 @@ class ReaDistributionEngine(models.AbstractModel):
             fraction = "sf.fraction"
             params["share_events"] = list(fractions)
             params["share_fractions"] = [fractions[event] for event in fractions]
-        query = self._insert_rows_query(table, rule, where, fraction, fraction_join)
+        query = self._insert_rows_query(table, where, fraction, fraction_join)
         cr = self.env.cr
         formula = formula_sql(rule.formula, self._FORMULA_COLUMNS)
         if formula is None:
@@ -538,7 +538,7 @@ class ReaDistributionEngine(models.AbstractModel):
     }
 
     @api.model
-    def _insert_rows_query(self, table, rule, where, fraction, fraction_join):
+    def _insert_rows_query(self, table, where, fraction, fraction_join):
         """The INSERT of _insert_rows, with a ``{formula}`` placeholder: the
         value of a claim row still to value (NULL: to evaluate in Python).
         The other rows keep the value of their claim. The variables are
