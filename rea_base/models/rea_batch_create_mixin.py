@@ -1,7 +1,7 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.tools import float_repr, float_round
 
 # Key, in the cursor's cache, of the columns ``_compute_stored_columns``
@@ -72,22 +72,50 @@ class ReaBatchCreateMixin(models.AbstractModel):
         return result
 
     @api.model
-    def _insert_batch(self, vals_list, pending=None):
+    def _draw_ids(self, count):
+        """``count`` new ids from this table's sequence, in order."""
+        self.env.cr.execute(
+            "SELECT nextval(%s) FROM generate_series(1, %s)", (self._sequence, count)
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _insert_batch(self, vals_list, pending=None, ids=None, computed=None):
         """Insert the rows in one query (ids drawn from the sequence first, so
         that they follow ``vals_list``), then do what the ORM does after an
         insert: stored computed values, fields of other records that depend
         on these records, Python constraints, record rules.
 
-        ``pending``: a dict to receive the stored computed values
+        Stored computed values known before the insert are inserted with the
+        rows: those of ``computed`` (``{fname: {id: value}}``, values as the
+        field's compute gives them, for ``ids`` drawn by ``_draw_ids``) and
+        the related fields through a many2one column
+        (``_compute_related_from_vals``). Updating rows inserted in the same
+        transaction costs as much as inserting them: PostgreSQL writes a new
+        version of each, indexes included, and checks its foreign keys again.
+
+        ``pending``: a dict to receive the other stored computed values
         (``{field: {id: column value}}``) instead of writing them now, for a
         caller that writes more columns of the new rows later: it then
-        writes all in one UPDATE (``_write_columns_batch``); each UPDATE of
-        a thousand rows writes a new version of each, indexes included."""
+        writes all in one UPDATE (``_write_columns_batch``)."""
+        if ids is None:
+            ids = self._draw_ids(len(vals_list))
+        computed = dict(computed or {})
+        for fname, values in self._compute_related_from_vals(ids, vals_list).items():
+            computed.setdefault(fname, values)
+        if computed:
+            vals_list = [
+                dict(vals, **{fname: computed[fname][new_id] for fname in computed})
+                for new_id, vals in zip(ids, vals_list)
+            ]
         cr = self.env.cr
         booleans = [
             name
             for name, field in self._fields.items()
             if field.type == "boolean" and field.store and field.column_type
+        ]
+        selections = [
+            name for name, field in self._fields.items() if hasattr(field, "selection")
         ]
         for vals in vals_list:
             # As in create: the ORM sets the log columns itself.
@@ -95,15 +123,10 @@ class ReaBatchCreateMixin(models.AbstractModel):
                 vals.pop(name, None)
             for name in booleans:
                 vals.setdefault(name, False)
-            for name, value in vals.items():
-                if value and hasattr(self._fields[name], "selection"):
-                    self._check_selection_field_value(name, value)
+            for name in selections:
+                if vals.get(name):
+                    self._check_selection_field_value(name, vals[name])
         names = sorted(set().union(*vals_list))
-        cr.execute(
-            "SELECT nextval(%s) FROM generate_series(1, %s)",
-            (self._sequence, len(vals_list)),
-        )
-        ids = [row[0] for row in cr.fetchall()]
         now = "(now() at time zone 'UTC')"
         formats = [self._fields[name].column_format for name in names]
         converters = [self._get_column_converter(self._fields[name]) for name in names]
@@ -130,6 +153,8 @@ class ReaBatchCreateMixin(models.AbstractModel):
         # records as marked.
         batch = records._batch_reader()
         batch.modified(self._fields)
+        for fname in computed:
+            batch._recompute_done(self._fields[fname])
         if pending is None:
             batch._store_computed_batch()
         else:
@@ -156,6 +181,17 @@ class ReaBatchCreateMixin(models.AbstractModel):
                 )
 
             return convert
+        # The same as these fields' convert_to_column, without a method call
+        # per value.
+        plain = {
+            fields.Many2one: lambda value, vals: value or None,
+            fields.Boolean: lambda value, vals: bool(value),
+            fields.Integer: lambda value, vals: int(value or 0),
+        }
+        for field_class, convert in plain.items():
+            if type(field).convert_to_column is field_class.convert_to_column:
+                if isinstance(field, field_class):
+                    return convert
         return lambda value, vals: field.convert_to_column(value, self, vals)
 
     @api.model
@@ -220,12 +256,51 @@ class ReaBatchCreateMixin(models.AbstractModel):
         A related field through a many2one column is computed once per
         record it points to, not once per record (e.g. the behaviour of a
         thousand accounts of one resource type)."""
-        if not field.related or len(field.related) < 2:
+        if not self._is_related_through_column(field):
             return None
         first = self._fields[field.related[0]]
-        if not self._is_related_column(first):
-            return None
         targets = self._read_columns_batch([first.name])[first.name]
+        return self._compute_related_of(field, targets)
+
+    @api.model
+    def _is_related_through_column(self, field):
+        """Whether ``field`` is a stored related field whose first step is a
+        many2one column of this table (``_is_related_column``)."""
+        return bool(
+            field.related
+            and len(field.related) > 1
+            and field.store
+            and field.column_type
+            and self._is_related_column(self._fields[field.related[0]])
+        )
+
+    @api.model
+    def _compute_related_from_vals(self, ids, vals_list):
+        """``{fname: {id: value}}`` of the related fields through a many2one
+        column that no row of ``vals_list`` gives, from the values of that
+        column: known before the insert (e.g. the behaviour of a thousand
+        accounts of one resource type)."""
+        given = set().union(*vals_list) if vals_list else set()
+        computed = {}
+        for fname, field in self._fields.items():
+            if fname in given or not self._is_related_through_column(field):
+                continue
+            first = self._fields[field.related[0]]
+            targets = {}
+            for new_id, vals in zip(ids, vals_list):
+                value = vals.get(first.name)
+                if isinstance(value, models.BaseModel):
+                    value = value.id
+                targets[new_id] = value or None
+            computed[fname] = self._compute_related_of(field, targets)
+        return computed
+
+    @api.model
+    def _compute_related_of(self, field, targets):
+        """``{id: value}`` of the related ``field`` of the records ``targets``
+        (``{id: id its first column points to}``), as ``convert_to_write``
+        gives it, each record pointed to followed once."""
+        first = self._fields[field.related[0]]
         comodel = self.env[first.comodel_name]
         if field.related_sudo:
             comodel = comodel.sudo()
@@ -287,11 +362,15 @@ class ReaBatchCreateMixin(models.AbstractModel):
     @api.multi
     def _compute_stored_columns(self):
         """``{field: {id: column value}}`` of the stored computed fields of
-        these new records, marked as computed."""
+        these new records, marked as computed (not those inserted with
+        their value)."""
         computed = [
             field
             for field in self._fields.values()
-            if field.store and field.compute and field.column_type
+            if field.store
+            and field.compute
+            and field.column_type
+            and self._recompute_check(field)
         ]
         # Related fields through the same column (the exchange of a
         # transfer gives its type, context and date) read it once: all

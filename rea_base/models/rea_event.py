@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import json
+import re
 
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -34,6 +35,10 @@ ENGINE_KEY = object()
 ORM_FACTS_MAX = 2
 # Key of an event side's resource in the event's facts.
 SIDE_FACTS = {"resource_id": "resource", "to_resource_id": "to_resource"}
+# A column value whose read-back form is not known (see _facts_from_vals).
+_UNKNOWN = object()
+_DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Side of the event whose resource a non-quantity effect changes.
 EFFECT_SIDES = {
     "update": "resource_id",
@@ -214,7 +219,12 @@ class ReaEvent(models.Model):
         """``{event id: name}`` of these events as ``_compute_name`` gives
         them, from their columns: names of actions, units, resources and
         resource types read once each, not once per event."""
-        rows = self._read_event_rows()
+        return self._compute_names_from_facts(self._read_event_rows())
+
+    @api.model
+    def _compute_names_from_facts(self, rows):
+        """``{event id: name}`` of the events of ``rows`` (``{event id:
+        Facts}`` of their columns, see ``_get_fact_fields``)."""
         ids = {
             fname: {row[fname] for row in rows.values() if row[fname]}
             for fname in (
@@ -260,6 +270,18 @@ class ReaEvent(models.Model):
                 what_name,
             )
         return names
+
+    @api.multi
+    def _compute_stored_from_facts(self, facts):
+        """``{fname: {event id: value}}`` of the stored computed fields of
+        these events, about to be inserted, known from their ``facts``
+        (``_facts_from_vals``): inserted with the rows (see
+        ``_insert_batch``). Extension hook; the others are computed after
+        the insert."""
+        if type(self)._compute_name is not ReaEvent._compute_name:
+            # A module computes names its own way.
+            return {}
+        return {"name": self._compute_names_from_facts(facts)}
 
     @api.multi
     def _compute_stored_batch(self, field):
@@ -351,14 +373,29 @@ class ReaEvent(models.Model):
             with self.env.clear_upon_failure(), self.env.cr.savepoint():
                 return self.browse([self.create(vals).id for vals in vals_list])
         with self.env.clear_upon_failure(), self.env.cr.savepoint():
-            # Stored computed values are written with the snapshots.
-            columns = {}
-            events = self._insert_batch(prepared, columns)
-            batch = events._batch_reader()
-            facts = batch._get_event_facts()
+            ids = self._draw_ids(len(prepared))
+            batch = self.browse(ids)._batch_reader()
+            facts = batch._facts_from_vals(prepared)
+            if facts is None or not batch._can_plan_effects(facts):
+                # Stored computed values are written with the snapshots.
+                columns = {}
+                self._insert_batch(prepared, columns, ids=ids)
+                facts = batch._get_event_facts()
+                batch._check_event(facts)
+                batch._record_effects_batch(facts, columns)
+                return self.browse(ids)
+            # Everything the rows hold is known before they are inserted:
+            # no second write of a thousand new rows.
+            plan = batch._plan_resource_values_batch(facts)
+            for new_id, vals in zip(ids, prepared):
+                if new_id in plan["snapshots"]:
+                    vals["effect_snapshot"] = plan["snapshots"][new_id]
+            self._insert_batch(
+                prepared, ids=ids, computed=batch._compute_stored_from_facts(facts)
+            )
             batch._check_event(facts)
-            batch._record_effects_batch(facts, columns)
-        return events
+            batch._record_effects_batch(facts, plan=plan)
+        return self.browse(ids)
 
     @api.model
     def _can_create_batch(self, vals_list):
@@ -578,6 +615,12 @@ class ReaEvent(models.Model):
             ),
             (tuple(self.ids),),
         )
+        return self._facts_from_columns(fields_, self.env.cr.fetchall())
+
+    @api.model
+    def _facts_from_columns(self, fields_, rows):
+        """``{event id: Facts}`` of ``rows``: ``(id, value of each of
+        ``fields_``)`` as PostgreSQL returns the columns."""
         # As the ORM gives them: no NULL, dates as strings.
         nulls = [
             0.0 if field.type in ("float", "monetary", "integer") else False
@@ -587,16 +630,66 @@ class ReaEvent(models.Model):
             index for index, field in enumerate(fields_) if field.type == "datetime"
         ]
         names = [field.name for field in fields_]
-        rows = {}
-        for row in self.env.cr.fetchall():
+        facts = {}
+        for row in rows:
             values = [
                 null if value is None else value for value, null in zip(row[1:], nulls)
             ]
             for index in dates:
                 if values[index] and not isinstance(values[index], str):
                     values[index] = fields.Datetime.to_string(values[index])
-            rows[row[0]] = Facts(zip(names, values), id=row[0])
-        return rows
+            facts[row[0]] = Facts(zip(names, values), id=row[0])
+        return facts
+
+    @api.multi
+    def _facts_from_vals(self, vals_list):
+        """``_get_event_facts`` of these events (ids drawn, rows not inserted
+        yet) from the ``vals_list`` they will be inserted with: each value as
+        its column will hold it and PostgreSQL return it. None when a value
+        is not in a form known to come back unchanged (a datetime other than
+        a 'YYYY-MM-DD HH:MM:SS' string): the rows are then read after the
+        insert."""
+        fields_ = [self._fields[fname] for fname in self._get_fact_fields()]
+        converters = [self._get_column_converter(field) for field in fields_]
+        rows = []
+        for event_id, vals in zip(self.ids, vals_list):
+            row = [event_id]
+            for field, convert in zip(fields_, converters):
+                value = vals.get(field.name)
+                value = None if value is None else convert(value, vals)
+                row.append(self._column_value_as_read(field, value))
+            rows.append(row)
+        if any(value is _UNKNOWN for row in rows for value in row):
+            return None
+        facts = self._facts_from_columns(fields_, rows)
+        self._add_related_facts(list(facts.values()))
+        return facts
+
+    @api.model
+    def _column_value_as_read(self, field, value):
+        """``value`` (as ``_insert_batch`` converts it for ``field``'s column)
+        as PostgreSQL will return it, or ``_UNKNOWN``."""
+        if field.type == "boolean":
+            return bool(value)
+        if value is None or value is False:
+            return None
+        if field.type in ("float", "monetary"):
+            return float(value)
+        if field.type == "integer":
+            return int(value)
+        if field.type == "many2one":
+            return value if isinstance(value, int) else _UNKNOWN
+        if field.type == "datetime":
+            if isinstance(value, str) and _DATETIME_RE.match(value):
+                return value
+            return _UNKNOWN
+        if field.type == "date":
+            if isinstance(value, str) and _DATE_RE.match(value):
+                return value
+            return _UNKNOWN
+        if field.type in ("char", "text", "selection") and isinstance(value, str):
+            return value
+        return _UNKNOWN
 
     @api.model
     def _add_related_facts(self, facts_list):
@@ -1009,25 +1102,51 @@ class ReaEvent(models.Model):
             self.corrects_event_id._engine_write({"is_corrected": True})
 
     @api.multi
-    def _record_effects_batch(self, facts=None, columns=None):
+    def _record_effects_batch(self, facts=None, columns=None, plan=None):
         """``_record_effects`` of events created together (no resource to
         create, no correction): the quantities of all of them under one lock
         and in one update, then the other effects in order, their snapshots
         written in one query, with the other ``columns`` of these events
-        still to write (see ``_insert_batch``)."""
+        still to write (see ``_insert_batch``). With ``plan``
+        (``_plan_resource_values_batch``, made before the rows were inserted
+        with their snapshots), its resource values are written."""
         if facts is None:
             facts = self._get_event_facts()
         columns = dict(columns or {})
         self._apply_quantity_effects(sign=1, facts=facts)
-        snapshots = {}
+        if plan is None:
+            plan = self._plan_resource_values_batch(facts)
+            if plan["snapshots"]:
+                columns[self._fields["effect_snapshot"]] = plan["snapshots"]
+        self._write_resource_values(plan["writes"])
+        self._write_columns_batch(columns)
+
+    @api.multi
+    def _plan_resource_values_batch(self, facts):
+        """The non-quantity effects of these events, in their order, without
+        writing them: ``{"snapshots": {event id: JSON snapshot}, "writes":
+        [(resource facts, resource id, values)]}`` (see
+        ``_plan_resource_values``)."""
+        snapshots, writes, current = {}, [], {}
         for event in self:
             ev = facts[event.id]
-            snapshot = event._set_resource_values(event._get_effect_targets(ev), ev)
+            snapshot, event_writes = event._plan_resource_values(
+                event._get_effect_targets(ev), ev, current
+            )
+            writes.extend(event_writes)
             if snapshot:
                 snapshots[event.id] = json.dumps(snapshot, sort_keys=True)
-        if snapshots:
-            columns[self._fields["effect_snapshot"]] = snapshots
-        self._write_columns_batch(columns)
+        return {"snapshots": snapshots, "writes": writes}
+
+    @api.multi
+    def _can_plan_effects(self, facts):
+        """Whether the effects of these events are known before their rows
+        are inserted: not when an action finds its container among the
+        recorded events (``_get_container``)."""
+        return all(
+            facts[event_id].action.containment_effect != "update"
+            for event_id in self.ids
+        )
 
     @api.multi
     def _create_resources(self, ev):
@@ -1268,20 +1387,46 @@ class ReaEvent(models.Model):
         (``_get_resource_facts``, kept up to date here); else the values are
         read from the resources."""
         self.ensure_one()
-        snapshot = {}
+        snapshot, writes = self._plan_resource_values(targets, ev)
+        self._write_resource_values(writes)
+        return snapshot
+
+    @api.multi
+    def _plan_resource_values(self, targets, ev=None, current=None):
+        """``(snapshot, writes)`` of ``_set_resource_values`` without writing:
+        ``writes`` as ``[(resource facts or None, resource id, values)]``.
+        ``current``: ``{resource id: {field: value}}``, the values earlier
+        events of the same batch will have set, kept up to date here."""
+        self.ensure_one()
+        current = {} if current is None else current
+        snapshot, writes = {}, []
         for side, values in targets.items():
+            resource_facts = ev[SIDE_FACTS[side]] if ev else None
             resource = self.env["rea.resource"].browse(ev[side]) if ev else self[side]
-            known = ev[SIDE_FACTS[side]].effect_values if ev else {}
+            known = current.setdefault(
+                resource.id, dict(resource_facts.effect_values) if ev else {}
+            )
             before = {
                 fname: known[fname] if fname in known else _to_json(resource[fname])
                 for fname in values
             }
             changed = {f: v for f, v in values.items() if before[f] != v}
+            known.update(before)
             if changed:
-                resource._write_effects(changed)
+                writes.append((resource_facts, resource.id, changed))
                 known.update(changed)
             snapshot[side] = {"before": before, "after": dict(values)}
-        return snapshot
+        return snapshot, writes
+
+    @api.model
+    def _write_resource_values(self, writes):
+        """Write the resource values planned by ``_plan_resource_values``, in
+        order, keeping the resource facts up to date."""
+        resources = self.env["rea.resource"]
+        for resource_facts, resource_id, values in writes:
+            resources.browse(resource_id)._write_effects(values)
+            if resource_facts is not None:
+                resource_facts.effect_values.update(values)
 
     @api.multi
     def _restore_resource_values(self):

@@ -216,3 +216,123 @@ class TestReaEventBatch(ReaCase):
         )
         self.assertEqual(events.create_uid, rea_user)
         self.assertEqual(target.accounting_quantity, 2.0)
+
+    def _updated_rows(self, table):
+        """Rows of ``table`` updated so far in this transaction."""
+        self.env.cr.execute(
+            "SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relname = %s",
+            (table,),
+        )
+        return self.env.cr.fetchone()[0]
+
+    def test_rows_inserted_complete(self):
+        """Names, snapshots and the other stored values are inserted with the
+        rows: a second write of rows inserted in the same transaction would
+        cost as much as inserting them."""
+        source = self._resource(self.plywood, 10, agent=self.alice)
+        targets = [
+            self._resource(self.plywood, 0, agent=agent)
+            for agent in (self.bob, self.supplier, self.bob)
+        ]
+        before = self._updated_rows("rea_event")
+        events = self.Event.create_batch(
+            [
+                self._transfer_vals(source, target, 2, to_location_id=self.depot.id)
+                for target in targets
+            ]
+        )
+        self.assertEqual(self._updated_rows("rea_event"), before)
+        for event in events:
+            self.assertTrue(event.name)
+            self.assertEqual(
+                event._get_snapshot()["to_resource_id"]["after"],
+                {
+                    "current_location_id": self.depot.id,
+                    "primary_accountable_id": event.receiver_id.id,
+                },
+            )
+        self.assertEqual([t.current_location_id for t in targets], [self.depot] * 3)
+        self.assertQuantities(source, 4, 4)
+
+    def test_facts_from_values_as_read(self):
+        """The facts the checks and effects see before the insert are the
+        columns as read back after it."""
+        source = self._resource(self.plywood, 10, agent=self.alice)
+        process = self._process("Facts", self.spec_make)
+        vals_list = [
+            self._transfer_vals(
+                source,
+                self._resource(self.plywood, 0, agent=self.bob),
+                1.23456789,
+                has_beginning="2026-03-01 09:00:00",
+                has_end="2026-03-01 11:30:00",
+                resource_state="sold",
+            ),
+            {
+                "action_id": self.action("work").id,
+                "provider_id": self.alice.id,
+                "receiver_id": self.workshop.id,
+                "input_of_id": process.id,
+                "resource_conforms_to_id": self.carpentry.id,
+                "effort_quantity": 2.5,
+            },
+            self._transfer_vals(
+                source, self._resource(self.plywood, 0, agent=self.supplier), 3
+            ),
+        ]
+        Event = self.Event
+        prepared = Event._add_missing_default_values_batch(
+            [
+                Event._prepare_create_vals(Event._add_context_defaults(v))
+                for v in vals_list
+            ]
+        )
+        events = Event.create_batch(vals_list)
+        fnames = Event._get_fact_fields()
+        read = events._read_event_rows()
+        known = events._facts_from_vals(prepared)
+        self.assertEqual(
+            {i: {f: known[i][f] for f in fnames} for i in events.ids},
+            {i: {f: read[i][f] for f in fnames} for i in events.ids},
+        )
+        self.assertEqual(known[events[0].id].has_end, "2026-03-01 11:30:00")
+        self.assertEqual(known[events[1].id].effort_quantity, 2.5)
+        # A value whose stored form is not known is read after the insert.
+        self.assertIsNone(
+            events[:1]._facts_from_vals([dict(prepared[0], has_end="2026-03-01")])
+        )
+        event = Event.create_batch(
+            [dict(vals_list[2], has_beginning="2026-03-01", resource_quantity=1)]
+        )
+        self.assertEqual(event.has_beginning, "2026-03-01 00:00:00")
+        self.assertTrue(event.name)
+
+    def test_containers_found_among_recorded_events(self):
+        """A combine without a to-resource finds its container among the
+        recorded events: those batches are checked after the insert, as
+        before."""
+        packing = self._process("Batch crate", self.spec_pack)
+        apples = self._resource(self.apples, 5)
+        events = self.Event.create_batch(
+            [
+                {
+                    "action_id": self.action("produce").id,
+                    "provider_id": self.workshop.id,
+                    "receiver_id": self.workshop.id,
+                    "output_of_id": packing.id,
+                    "resource_id": self._resource(self.desk).id,
+                    "resource_quantity": 1,
+                },
+                {
+                    "action_id": self.action("combine").id,
+                    "provider_id": self.workshop.id,
+                    "receiver_id": self.workshop.id,
+                    "input_of_id": packing.id,
+                    "resource_id": apples.id,
+                    "resource_quantity": 5,
+                },
+            ]
+        )
+        self.assertEqual(apples.contained_in_id, events[0].resource_id)
+        self.assertQuantities(apples, 5, 0)
+        self.assertIn("contained_in_id", events[1].effect_snapshot)

@@ -116,3 +116,33 @@ class TestReaResourceBatch(ReaCase):
             [self._vals(self.alice, self.credit)]
         )
         self.assertEqual(resources.create_uid, rea_user)
+
+    def test_related_values_inserted_with_rows(self):
+        """The behaviour follows the resource type: known before the insert,
+        it is inserted with the rows, not written again."""
+        self.env.cr.execute(
+            "SELECT n_tup_upd FROM pg_stat_xact_user_tables "
+            "WHERE relname = 'rea_resource'"
+        )
+        before = self.env.cr.fetchone()[0]
+        batch = self.Resource.create_batch(
+            [
+                self._vals(self.alice, self.credit),
+                self._vals(self.bob, self.apples),
+                self._vals(self.supplier, self.desk),
+            ]
+        )
+        self.env.cr.execute(
+            "SELECT n_tup_upd FROM pg_stat_xact_user_tables "
+            "WHERE relname = 'rea_resource'"
+        )
+        self.assertEqual(self.env.cr.fetchone()[0], before)
+        self.assertEqual(
+            batch.mapped("behavior"),
+            [
+                self.credit.rea_behavior,
+                self.apples.rea_behavior,
+                self.desk.rea_behavior,
+            ],
+        )
+        self.assertEqual(batch[1].behavior, "consumable")
