@@ -124,9 +124,14 @@ class ReaDistribution(models.Model):
             }
         )
         distribution._write_incomes(incomes or [])
-        details = distribution._write_lines(result, engine.get_group_lines(result))
+        lines = distribution._write_lines(result, distribution._record_events(result))
+        details = [
+            values
+            for values in engine.get_group_lines(result)
+            if values["agent_id"] in lines
+        ]
         distribution._write_claims(result, details)
-        distribution.line_ids._record_events()
+        distribution._write_details(result, details, lines)
         distribution.line_ids._create_payouts()
         return distribution
 
@@ -146,27 +151,90 @@ class ReaDistribution(models.Model):
         )
 
     @api.multi
-    def _write_lines(self, result, group_lines):
-        """One line per recipient and its details, in bulk: two queries
-        whatever the number of recipients. The related stored fields of the
-        lines and details are written with them. Return the details of rules
-        as (id, agent id, rule id)."""
+    def _record_events(self, result):
+        """One distribution event per recipient of ``result``: money from the
+        context's account to the recipient's account. Return ``{agent id:
+        event id}``.
+
+        Recorded before the lines, which are inserted with their event:
+        updating a thousand rows inserted in the same transaction costs as
+        much as inserting them (PostgreSQL checks their foreign keys again)."""
+        self.ensure_one()
+        context = self.context_id
+        agents = [
+            (agent_id, amount)
+            for agent_id, amount in sorted(result["agents"].items())
+            if amount and agent_id != context.id
+        ]
+        if not agents:
+            return {}
+        money_type = self.equation_id.money_type_id
+        accounts = self._get_money_accounts(
+            context.browse([agent_id for agent_id, _amount in agents]) | context,
+            money_type,
+        )
+        common = {
+            "action_id": self.env.ref("rea_base.action_transfer").id,
+            "provider_id": context.id,
+            "resource_conforms_to_id": money_type.id,
+            "resource_id": accounts[context.id],
+            "resource_unit_id": money_type.uom_id.id,
+            "context_id": context.id,
+            "has_point_in_time": "%s 12:00:00" % self.date,
+            "currency_id": self.currency_id.id,
+            "note": _("Distribution %s") % self.name,
+        }
+        events = self._create_events(
+            [
+                dict(
+                    common,
+                    receiver_id=agent_id,
+                    to_resource_id=accounts[agent_id],
+                    resource_quantity=amount,
+                    money_value=amount,
+                )
+                for agent_id, amount in agents
+            ]
+        )
+        return dict(zip([agent_id for agent_id, _amount in agents], events.ids))
+
+    @api.model
+    def _create_events(self, vals_list):
+        """Record the distribution events (as superuser: the money leaves
+        the context's account); return them in the order of ``vals_list``."""
+        events = self.env["rea.event"].sudo().create_batch(vals_list)
+        return events.sudo(self.env.uid)
+
+    @api.model
+    def _get_money_accounts(self, agents, money_type):
+        """{agent id: id of its account of ``money_type``}; the missing ones
+        are opened together."""
+        accounts = agents.get_rea_accounts(money_type)
+        return {agent_id: account.id for agent_id, account in accounts.items()}
+
+    @api.multi
+    def _write_lines(self, result, events=None):
+        """One line per recipient, with its event from ``events`` (``{agent
+        id: event id}``), in one query whatever the number of recipients;
+        their related stored fields are written with them. Return ``{agent
+        id: line id}``."""
         self.ensure_one()
         agents = sorted(result["agents"].items())
         if not agents:
-            return []
-        cr = self.env.cr
-        cr.execute(
+            return {}
+        events = events or {}
+        self.env.cr.execute(
             """
             INSERT INTO rea_distribution_line (distribution_id, context_id, date,
                    state, currency_id, agent_id, amount, is_residue_recipient,
-                   create_uid, create_date, write_uid, write_date)
+                   event_id, create_uid, create_date, write_uid, write_date)
             SELECT d.id, d.context_id, d.date, d.state, d.currency_id, n.agent_id,
-                   n.amount, n.agent_id = %(residue_agent)s,
+                   n.amount, n.agent_id = %(residue_agent)s, n.event_id,
                    %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
               FROM rea_distribution d,
-                   unnest(%(agents)s::int[], %(amounts)s::numeric[])
-                   WITH ORDINALITY AS n(agent_id, amount, seq)
+                   unnest(%(agents)s::int[], %(amounts)s::numeric[],
+                          %(events)s::int[])
+                   WITH ORDINALITY AS n(agent_id, amount, event_id, seq)
              WHERE d.id = %(distribution)s
           ORDER BY n.seq
          RETURNING id, agent_id
@@ -177,51 +245,12 @@ class ReaDistribution(models.Model):
                 "uid": self.env.uid,
                 "agents": [agent for agent, _amount in agents],
                 "amounts": [amount for _agent, amount in agents],
+                "events": [events.get(agent) for agent, _amount in agents],
             },
         )
-        line_by_agent = {agent: line for line, agent in cr.fetchall()}
-        details = [
-            values for values in group_lines if values["agent_id"] in line_by_agent
-        ]
-        rule_details = []
-        if details:
-            cr.execute(
-                """
-                INSERT INTO rea_distribution_detail (distribution_id, line_id,
-                       agent_id, bucket_id, rule_id, currency_id, claim_count,
-                       claim_value, amount, explanation, create_uid, create_date,
-                       write_uid, write_date)
-                SELECT d.id, n.line_id, n.agent_id, n.bucket_id, n.rule_id,
-                       d.currency_id, n.claim_count, n.claim_value, n.amount,
-                       n.explanation, %(uid)s, now() at time zone 'UTC', %(uid)s,
-                       now() at time zone 'UTC'
-                  FROM rea_distribution d,
-                       unnest(%(lines)s::int[], %(agents)s::int[],
-                              %(buckets)s::int[], %(rules)s::int[],
-                              %(counts)s::int[], %(values)s::numeric[],
-                              %(amounts)s::numeric[], %(explanations)s::text[])
-                       WITH ORDINALITY AS n(line_id, agent_id, bucket_id, rule_id,
-                            claim_count, claim_value, amount, explanation, seq)
-                 WHERE d.id = %(distribution)s
-              ORDER BY n.seq
-             RETURNING id, agent_id, rule_id
-                """,
-                {
-                    "distribution": self.id,
-                    "uid": self.env.uid,
-                    "lines": [line_by_agent[v["agent_id"]] for v in details],
-                    "agents": [v["agent_id"] for v in details],
-                    "buckets": [v["bucket_id"] or None for v in details],
-                    "rules": [v["rule_id"] or None for v in details],
-                    "counts": [v["claim_count"] for v in details],
-                    "values": [v["claim_value"] for v in details],
-                    "amounts": [v["amount"] for v in details],
-                    "explanations": [v["explanation"] or None for v in details],
-                },
-            )
-            rule_details = [row for row in cr.fetchall() if row[2]]
-        self.invalidate_cache(["line_ids", "detail_ids"], self.ids)
-        return rule_details
+        line_by_agent = {agent: line for line, agent in self.env.cr.fetchall()}
+        self.invalidate_cache(["line_ids"], self.ids)
+        return line_by_agent
 
     @api.multi
     def _write_incomes(self, incomes):
@@ -249,53 +278,56 @@ class ReaDistribution(models.Model):
         )
         self.invalidate_cache(["income_ids"], self.ids)
 
-    # The claim rows (alias t) of the recipients, with their detail (dd):
-    # an agent whose share rounds to nothing has no line, and its claims
-    # are neither paid nor reduced by this distribution. The details come
-    # as arrays, whose size the planner knows (the new rows have no
-    # statistics yet).
+    # The claim rows (alias t) of the recipients' details (dd): an agent
+    # whose share rounds to nothing has no line, and its claims are neither
+    # paid nor reduced by this distribution. The details come as arrays,
+    # whose size the planner knows.
     _RECIPIENTS_JOIN = (
-        "JOIN unnest(%(detail_ids)s::int[], %(detail_agents)s::int[], "
-        "%(detail_rules)s::int[]) AS dd(id, agent_id, rule_id) "
+        "JOIN unnest(%(detail_agents)s::int[], %(detail_rules)s::int[]) "
+        "AS dd(agent_id, rule_id) "
         "ON dd.agent_id = t.agent_id AND dd.rule_id = t.rule_id"
     )
 
     @api.multi
+    def _get_claim_params(self, result, details):
+        """Parameters of the claim queries: the rates of ``_RATES_JOIN``, the
+        details of rules (``_RECIPIENTS_JOIN``) and the agents ``skipped``
+        (no line: their share rounded to nothing)."""
+        engine = self.env["rea.distribution.engine"]
+        rates, _pay, _reduction = engine._pay_sql(result)
+        rule_details = [values for values in details if values["rule_id"]]
+        paid_agents = {values["agent_id"] for values in rule_details}
+        return dict(
+            rates,
+            detail_agents=[values["agent_id"] for values in rule_details],
+            detail_rules=[values["rule_id"] for values in rule_details],
+            skipped=sorted(
+                {
+                    group["agent_id"]
+                    for group in result["groups"].values()
+                    if group["rule_id"] and group["agent_id"] not in paid_agents
+                }
+            ),
+        )
+
+    @api.multi
     def _write_claims(self, result, details):
-        """Value the provisional claims for good, lower the outstanding
-        values, create the claims not opened yet, and record on each detail
-        what it paid on each of its claims, from the engine's table of claim
-        rows: two queries whatever the number of claims. Claims valued here
-        are written already reduced by this payment. Never below zero, never
-        above the original value. ``details``: the details of rules as (id,
-        agent id, rule id)."""
+        """Value the provisional claims for good and lower the outstanding
+        values of the claims paid, in one query whatever their number, from
+        the engine's table of claim rows. Never below zero, never above the
+        original value. ``details``: the details to write (values of
+        ``get_group_lines``), of agents with a line. The claims not opened
+        yet are created with the details (``_write_details``)."""
         self.ensure_one()
         table = result.get("claims_table")
-        if not table or not details:
+        if not table or not any(values["rule_id"] for values in details):
             return
-        cr = self.env.cr
         engine = self.env["rea.distribution.engine"]
-        rates, pay, reduction = engine._pay_sql(result)
-        params = dict(
-            rates,
-            detail_ids=[row[0] for row in details],
-            detail_agents=[row[1] for row in details],
-            detail_rules=[row[2] for row in details],
-        )
-        joins = "%s %s" % (engine._RATES_JOIN, self._RECIPIENTS_JOIN)
-        # Agents whose share rounded to nothing got no line: their claims
-        # stay as they were. Usually nobody: the update then joins the claim
-        # rows to the claims only, which PostgreSQL hashes.
-        paid_agents = {row[1] for row in details}
-        params["skipped"] = sorted(
-            {
-                group["agent_id"]
-                for group in result["groups"].values()
-                if group["rule_id"] and group["agent_id"] not in paid_agents
-            }
-        )
-        # Provisional claims take the value the engine gave them, for good.
-        cr.execute(
+        _rates, _pay, reduction = engine._pay_sql(result)
+        # Agents skipped are usually nobody: the update then joins the claim
+        # rows to the claims only, which PostgreSQL hashes. Provisional
+        # claims take the value the engine gave them, for good.
+        self.env.cr.execute(
             """
             UPDATE rea_claim c
                SET original_value = CASE WHEN p.to_value THEN p.original
@@ -313,47 +345,108 @@ class ReaDistribution(models.Model):
                        AND t.agent_id <> ALL(%(skipped)s::int[])) p
              WHERE p.claim_id = c.id AND (p.to_value OR p.reduction <> 0)
             """.format(table=table, rates=engine._RATES_JOIN, reduction=reduction),
-            params,
+            self._get_claim_params(result, details),
         )
-        cr.execute(
-            """
-            WITH new AS (
-                INSERT INTO rea_claim (event_id, rule_id, agent_id, context_id,
-                       claim_type, original_value, value, claim_date)
-                SELECT t.event_id, t.rule_id, t.agent_id, t.context_id, t.claim_type,
-                       t.original,
-                       LEAST(t.original, GREATEST(0, t.original - {reduction})),
-                       now() at time zone 'UTC'
-                  FROM {table} t
-                  {joins}
-                 WHERE t.is_new
-             RETURNING id, event_id, rule_id
-            ), paid AS (
-                -- Sorted once for the three arrays (an ordered aggregate
-                -- sorts its own input each).
-                SELECT s.detail_id, array_agg(s.claim_id) AS claim_ids,
-                       array_agg(s.amount) AS amounts,
-                       array_agg(s.reduction) AS reductions
-                  FROM (SELECT dd.id AS detail_id,
-                               COALESCE(t.claim_id, new.id) AS claim_id,
-                               {pay} AS amount, {reduction} AS reduction
-                          FROM {table} t
-                          {joins}
-                     LEFT JOIN new ON t.is_new AND new.event_id = t.event_id
-                               AND new.rule_id = t.rule_id
-                      ORDER BY dd.id, t.event_id) s
-              GROUP BY s.detail_id
+        self.env["rea.claim"]._invalidate_claims()
+
+    # What each detail of a rule paid on each of its claims, as arrays
+    # (claims not opened yet are created first, in the CTE "new").
+    _DETAIL_PAYMENTS_CTE = """
+        WITH new AS (
+            INSERT INTO rea_claim (event_id, rule_id, agent_id, context_id,
+                   claim_type, original_value, value, claim_date)
+            SELECT t.event_id, t.rule_id, t.agent_id, t.context_id, t.claim_type,
+                   t.original, LEAST(t.original, GREATEST(0, t.original - {reduction})),
+                   now() at time zone 'UTC'
+              FROM {table} t
+              {joins}
+             WHERE t.is_new
+         RETURNING id, event_id, rule_id
+        ), paid AS (
+            -- Sorted once for the three arrays (an ordered aggregate sorts
+            -- its own input each).
+            SELECT s.agent_id, s.rule_id, array_agg(s.claim_id) AS claim_ids,
+                   array_agg(s.amount) AS amounts, array_agg(s.reduction) AS reductions
+              FROM (SELECT t.agent_id, t.rule_id,
+                           COALESCE(t.claim_id, new.id) AS claim_id,
+                           {pay} AS amount, {reduction} AS reduction
+                      FROM {table} t
+                      {joins}
+                 LEFT JOIN new ON t.is_new AND new.event_id = t.event_id
+                           AND new.rule_id = t.rule_id
+                  ORDER BY t.agent_id, t.rule_id, t.event_id) s
+          GROUP BY s.agent_id, s.rule_id
+        )
+    """
+
+    @api.multi
+    def _write_details(self, result, details, lines):
+        """Insert ``details`` (values of ``get_group_lines``) under their
+        agent's line (``lines``: ``{agent id: line id}``) in one query, with
+        what each paid on each of its claims; the claims not opened yet are
+        created in the same query. The arrays are written with the rows:
+        updating a thousand rows just inserted costs as much as inserting
+        them (PostgreSQL checks their foreign keys again)."""
+        self.ensure_one()
+        if not details:
+            return
+        table = result.get("claims_table")
+        params = {
+            "distribution": self.id,
+            "uid": self.env.uid,
+            "lines": [lines[values["agent_id"]] for values in details],
+            "agents": [values["agent_id"] for values in details],
+            "buckets": [values["bucket_id"] or None for values in details],
+            "rules": [values["rule_id"] or None for values in details],
+            "counts": [values["claim_count"] for values in details],
+            "values": [values["claim_value"] for values in details],
+            "amounts": [values["amount"] for values in details],
+            "explanations": [values["explanation"] or None for values in details],
+        }
+        if table and params["rules"] != [None] * len(details):
+            engine = self.env["rea.distribution.engine"]
+            _rates, pay, reduction = engine._pay_sql(result)
+            params.update(self._get_claim_params(result, details))
+            cte = self._DETAIL_PAYMENTS_CTE.format(
+                table=table,
+                joins="%s %s" % (engine._RATES_JOIN, self._RECIPIENTS_JOIN),
+                pay=pay,
+                reduction=reduction,
             )
-            UPDATE rea_distribution_detail d
-               SET claim_ids = paid.claim_ids, claim_amounts = paid.amounts,
-                   claim_reductions = paid.reductions
-              FROM paid
-             WHERE d.id = paid.detail_id
-            """.format(table=table, joins=joins, pay=pay, reduction=reduction),
+            payments = "paid.claim_ids, paid.amounts, paid.reductions"
+            join = (
+                "LEFT JOIN paid ON paid.agent_id = n.agent_id "
+                "AND paid.rule_id = n.rule_id"
+            )
+        else:
+            cte, payments, join = "", "NULL, NULL, NULL", ""
+        self.env.cr.execute(
+            """
+            {cte}
+            INSERT INTO rea_distribution_detail (distribution_id, line_id,
+                   agent_id, bucket_id, rule_id, currency_id, claim_count,
+                   claim_value, amount, explanation, claim_ids, claim_amounts,
+                   claim_reductions, create_uid, create_date, write_uid,
+                   write_date)
+            SELECT d.id, n.line_id, n.agent_id, n.bucket_id, n.rule_id,
+                   d.currency_id, n.claim_count, n.claim_value, n.amount,
+                   n.explanation, {payments}, %(uid)s, now() at time zone 'UTC',
+                   %(uid)s, now() at time zone 'UTC'
+              FROM rea_distribution d
+        CROSS JOIN unnest(%(lines)s::int[], %(agents)s::int[],
+                          %(buckets)s::int[], %(rules)s::int[],
+                          %(counts)s::int[], %(values)s::numeric[],
+                          %(amounts)s::numeric[], %(explanations)s::text[])
+                   WITH ORDINALITY AS n(line_id, agent_id, bucket_id, rule_id,
+                        claim_count, claim_value, amount, explanation, seq)
+              {join}
+             WHERE d.id = %(distribution)s
+          ORDER BY n.seq
+            """.format(cte=cte, payments=payments, join=join),
             params,
         )
         self.env["rea.claim"]._invalidate_claims()
-        self.invalidate_cache(["claim_payment_ids"], self.ids)
+        self.invalidate_cache(["detail_ids", "claim_payment_ids"], self.ids)
 
     @api.multi
     def _apply_claim_reductions(self, sign):

@@ -75,6 +75,18 @@ class ReaEvent(models.Model):
         return states
 
     @api.multi
+    def _compute_stored_from_facts(self, facts):
+        values = super()._compute_stored_from_facts(facts)
+        if (
+            type(self)._compute_rea_validated is ReaEvent._compute_rea_validated
+            and type(self)._rea_validations_needed is ReaEvent._rea_validations_needed
+        ):
+            # A new event has no validation yet, and at least one is needed.
+            values["rea_validation_done"] = dict.fromkeys(self.ids, 0)
+            values["rea_validated"] = dict.fromkeys(self.ids, False)
+        return values
+
+    @api.multi
     def _rea_validations_needed(self):
         """How many validations the context asks for (2 when unset)."""
         self.ensure_one()

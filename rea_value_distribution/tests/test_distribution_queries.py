@@ -80,3 +80,47 @@ class TestDistributionQueries(ValueCase):
             "SELECT reloptions FROM pg_class WHERE relname = 'rea_claim'"
         )
         self.assertIn("fillfactor=50", self.env.cr.fetchone()[0])
+
+    def _updated_rows(self):
+        """{table: rows updated so far in this transaction}."""
+        self.env.cr.execute(
+            "SELECT relname, n_tup_upd FROM pg_stat_xact_user_tables WHERE relname "
+            "IN ('rea_event', 'rea_distribution_line', 'rea_distribution_detail')"
+        )
+        return dict(self.env.cr.fetchall())
+
+    def test_new_rows_written_once(self):
+        """The distribution events, lines and details are inserted complete
+        (event, names, snapshots, what each detail paid on each claim): a
+        second write of rows inserted in the same transaction costs as much
+        as inserting them."""
+        self._add_work(30)
+        equation = self.equation(
+            [
+                {"name": "Fund", "percentage": 10, "agent": self.fund},
+                {"name": "Work", "percentage": 80, "rules": [self.work_rule()]},
+            ]
+        )
+        # Open the money accounts first: their quantities are written by the
+        # events' effects, which is what an account is for.
+        self.distribute(equation, 100.0)
+        before = self._updated_rows()
+        distribution = self.distribute(equation, 1000.0)
+        self.assertEqual(self._updated_rows(), before)
+        lines = distribution.line_ids
+        self.assertEqual(len(lines), 4)
+        self.assertTrue(all(line.event_id.name for line in lines))
+        self.assertEqual(
+            sorted(lines.mapped("event_id.resource_quantity")),
+            sorted(lines.mapped("amount")),
+        )
+        self.assertTrue(
+            all(event.effect_snapshot for event in lines.mapped("event_id"))
+        )
+        self.assertEqual(len(distribution.detail_ids.filtered("rule_id")), 3)
+        payments = distribution.claim_payment_ids
+        self.assertEqual(len(payments.mapped("claim_id")), 30)
+        self.assertEqual(
+            payments.mapped("detail_id"), distribution.detail_ids.filtered("rule_id")
+        )
+        self.assertAlmostEqual(sum(payments.mapped("amount")), 800.0, delta=0.01)
