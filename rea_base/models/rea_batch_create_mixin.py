@@ -189,9 +189,11 @@ class ReaBatchCreateMixin(models.AbstractModel):
             fields.Integer: lambda value, vals: int(value or 0),
         }
         for field_class, convert in plain.items():
-            if type(field).convert_to_column is field_class.convert_to_column:
-                if isinstance(field, field_class):
-                    return convert
+            if (
+                isinstance(field, field_class)
+                and type(field).convert_to_column is field_class.convert_to_column
+            ):
+                return convert
         return lambda value, vals: field.convert_to_column(value, self, vals)
 
     @api.model

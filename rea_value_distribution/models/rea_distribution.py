@@ -289,15 +289,16 @@ class ReaDistribution(models.Model):
     )
 
     @api.multi
-    def _get_claim_params(self, result, details):
-        """Parameters of the claim queries: the rates of ``_RATES_JOIN``, the
-        details of rules (``_RECIPIENTS_JOIN``) and the agents ``skipped``
-        (no line: their share rounded to nothing)."""
+    def _get_claim_sql(self, result, details):
+        """``(params, pay, reduction)``: ``_pay_sql`` of the engine, its
+        parameters completed with the details of rules
+        (``_RECIPIENTS_JOIN``) and the agents ``skipped`` (no line: their
+        share rounded to nothing)."""
         engine = self.env["rea.distribution.engine"]
-        rates, _pay, _reduction = engine._pay_sql(result)
+        rates, pay, reduction = engine._pay_sql(result)
         rule_details = [values for values in details if values["rule_id"]]
         paid_agents = {values["agent_id"] for values in rule_details}
-        return dict(
+        params = dict(
             rates,
             detail_agents=[values["agent_id"] for values in rule_details],
             detail_rules=[values["rule_id"] for values in rule_details],
@@ -309,6 +310,7 @@ class ReaDistribution(models.Model):
                 }
             ),
         )
+        return params, pay, reduction
 
     @api.multi
     def _write_claims(self, result, details):
@@ -323,7 +325,7 @@ class ReaDistribution(models.Model):
         if not table or not any(values["rule_id"] for values in details):
             return
         engine = self.env["rea.distribution.engine"]
-        _rates, _pay, reduction = engine._pay_sql(result)
+        params, _pay, reduction = self._get_claim_sql(result, details)
         # Agents skipped are usually nobody: the update then joins the claim
         # rows to the claims only, which PostgreSQL hashes. Provisional
         # claims take the value the engine gave them, for good.
@@ -345,7 +347,7 @@ class ReaDistribution(models.Model):
                        AND t.agent_id <> ALL(%(skipped)s::int[])) p
              WHERE p.claim_id = c.id AND (p.to_value OR p.reduction <> 0)
             """.format(table=table, rates=engine._RATES_JOIN, reduction=reduction),
-            self._get_claim_params(result, details),
+            params,
         )
         self.env["rea.claim"]._invalidate_claims()
 
@@ -403,10 +405,10 @@ class ReaDistribution(models.Model):
             "amounts": [values["amount"] for values in details],
             "explanations": [values["explanation"] or None for values in details],
         }
-        if table and params["rules"] != [None] * len(details):
+        if table and any(values["rule_id"] for values in details):
             engine = self.env["rea.distribution.engine"]
-            _rates, pay, reduction = engine._pay_sql(result)
-            params.update(self._get_claim_params(result, details))
+            claim_params, pay, reduction = self._get_claim_sql(result, details)
+            params.update(claim_params)
             cte = self._DETAIL_PAYMENTS_CTE.format(
                 table=table,
                 joins="%s %s" % (engine._RATES_JOIN, self._RECIPIENTS_JOIN),
