@@ -13,6 +13,7 @@ SECTIONS = [
     ("INSTALL", "Installation"),
     ("CONFIGURE", "Configuration"),
     ("USAGE", "Usage"),
+    ("DEVELOP", "Development"),
     ("ROADMAP", "Known issues / Roadmap"),
     ("HISTORY", "Changelog"),
 ]
