@@ -231,7 +231,9 @@ def stale_hooks(root=ROOT):
                 public |= set(re.findall(r"def\s+([a-z]\w*)\s*\(", handle.read()))
         for name in sorted(documented(root, addon)):
             if name not in names.defined and name not in public:
-                stale.append("%s/readme/DEVELOP.rst lists %s, not defined" % (addon, name))
+                stale.append(
+                    "%s/readme/DEVELOP.rst lists %s, not defined" % (addon, name)
+                )
     return stale
 
 
