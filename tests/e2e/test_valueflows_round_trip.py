@@ -11,6 +11,7 @@ import os
 import subprocess
 
 import pytest
+
 from suite import addons, environment, odoo, paths, postgres, serve, template
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
