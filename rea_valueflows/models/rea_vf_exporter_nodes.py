@@ -11,6 +11,8 @@ from .vocabulary import ROLE_PREFIX, XMLID_PREFIX, format_datetime
 class ReaVfExporterNodes(models.AbstractModel):
     """How each record is written: recipes and one JSON-LD node per record."""
 
+    # One model split by concern (see rea_vf_exporter.py), on purpose.
+    # pylint: disable=consider-merging-classes-inherited
     _inherit = "rea.vf.exporter"
 
     # Recipes

@@ -8,6 +8,8 @@ from odoo.osv import expression
 class ReaVfExporterSelection(models.AbstractModel):
     """Which records an export holds: readable, in scope, in the date range."""
 
+    # One model split by concern (see rea_vf_exporter.py), on purpose.
+    # pylint: disable=consider-merging-classes-inherited
     _inherit = "rea.vf.exporter"
 
     # Selection (each overridable)

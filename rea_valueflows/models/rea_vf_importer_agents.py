@@ -10,6 +10,8 @@ from .vocabulary import OM2, OM2_UNITS_REVERSE, RDFS, REA, ROLE_PREFIX, UNIT_PRE
 class ReaVfImporterAgents(models.AbstractModel):
     """Import of agents, their relationships, units and specifications."""
 
+    # One model split by concern (see rea_vf_importer.py), on purpose.
+    # pylint: disable=consider-merging-classes-inherited
     _inherit = "rea.vf.importer"
 
     # Units

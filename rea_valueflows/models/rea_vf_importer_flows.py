@@ -15,6 +15,8 @@ from .vocabulary import OM2, REA, VF
 class ReaVfImporterFlows(models.AbstractModel):
     """Import of plans, processes, resources, commitments and events."""
 
+    # One model split by concern (see rea_vf_importer.py), on purpose.
+    # pylint: disable=consider-merging-classes-inherited
     _inherit = "rea.vf.importer"
 
     # Plans and processes

@@ -13,6 +13,8 @@ from .vocabulary import OM2, VF, Expander, parse_datetime
 class ReaVfImporterParsing(models.AbstractModel):
     """Reading the document: JSON-LD parsing, node classes, property values."""
 
+    # One model split by concern (see rea_vf_importer.py), on purpose.
+    # pylint: disable=consider-merging-classes-inherited
     _inherit = "rea.vf.importer"
 
     # Parsing
