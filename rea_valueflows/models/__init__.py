@@ -17,3 +17,9 @@ from . import (
     rea_vf_importer,
     res_partner,
 )
+
+# The exporter and the importer are split by concern: each file below extends
+# the model that rea_vf_exporter / rea_vf_importer define, so it loads after.
+from . import rea_vf_exporter_selection, rea_vf_exporter_nodes  # isort: skip
+from . import rea_vf_importer_parsing, rea_vf_importer_agents  # isort: skip
+from . import rea_vf_importer_flows  # isort: skip

@@ -12,6 +12,7 @@ import subprocess
 import time
 
 import pytest
+
 from suite import httpcheck, odoo, paths, postgres, serve
 from suite.shell import SuiteError
 

@@ -14,10 +14,11 @@ import urllib.parse
 
 import pytest
 import requests
-from rpc import pay_by_bank, rpc_client
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from rpc import pay_by_bank, rpc_client
 
 SLUG = "garden-coop-%d" % os.getpid()
 EMAIL = "nuria.garden.%d@example.org" % os.getpid()

@@ -9,9 +9,10 @@ import re
 import time
 
 from dateutil.relativedelta import relativedelta
-from rpc import rpc_client, web_session
 
 from odoo.tools.safe_eval import safe_eval
+
+from rpc import rpc_client, web_session
 
 MY_LINK = re.compile(r'href="(/my/[^"#?]*)')
 

@@ -13,6 +13,7 @@ import datetime
 
 import pytest
 import requests
+
 from faircoin_support import load
 from rpc import rpc_client, subscriber_values
 

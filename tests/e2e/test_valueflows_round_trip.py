@@ -11,7 +11,8 @@ import os
 import subprocess
 
 import pytest
-from suite import addons, environment, odoo, paths, postgres, serve, testrun
+
+from suite import addons, environment, odoo, paths, postgres, serve, template
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CONTEXT = "urn:rea-coop-suite:xmlid:rea_base.res_partner_network_demo"
@@ -32,8 +33,10 @@ def empty_server():
     conf = environment.write_odoo_conf()
     available = addons.discover()
     ours = sorted(available)
-    template = testrun.ensure_template(addons.external_depends(ours, available), conf)
-    postgres.copy(template, dbname)
+    template_db = template.ensure_template(
+        addons.external_depends(ours, available), conf
+    )
+    postgres.copy(template_db, dbname)
     # Odoo 11 installs a module's demo data when its dependencies have demo
     # data: clear their flags, and --without-demo below does the rest.
     cleared = postgres.query(dbname, "UPDATE ir_module_module SET demo = false")

@@ -7,6 +7,7 @@ fake_addons.py with --test-enable; paths were shortened.
 import os
 
 import pytest
+
 from suite import logcheck
 
 LOGS = os.path.join(os.path.dirname(__file__), "logs")

@@ -7,7 +7,7 @@ the attachment files that are missing and builds the template again.
 
 import os
 
-from suite import postgres, testrun
+from suite import postgres, template
 
 
 def _touch(folder, relative):
@@ -29,11 +29,11 @@ def test_missing_files_counts_stored_attachments_without_a_file():
             "('aa/one'), ('bb/two'), ('bb/two'), (null)",
         )
         folder = postgres.filestore(name)
-        assert testrun.missing_files(name) == 2
+        assert template.missing_files(name) == 2
         _touch(folder, "aa/one")
-        assert testrun.missing_files(name) == 1
+        assert template.missing_files(name) == 1
         _touch(folder, "bb/two")
-        assert testrun.missing_files(name) == 0
+        assert template.missing_files(name) == 0
     finally:
         postgres.drop(name)
     assert not os.path.exists(postgres.filestore(name))

@@ -2,7 +2,6 @@
 
 import ast
 import glob
-import hashlib
 import os
 
 from . import paths
@@ -65,18 +64,3 @@ def external_depends(names, available):
     for name in ours:
         deps.update(d for d in available[name].depends if d not in available)
     return sorted(deps) or ["base"]
-
-
-def template_key(deps):
-    """Name part for a template: which Odoo modules, then which pins and checkout.
-
-    The first half tells templates of different dependency sets apart (they
-    live side by side); the second changes with requirements.txt and with the
-    checkout, whose .data folder holds the template's filestore.
-    """
-    modules = hashlib.sha256(",".join(sorted(deps)).encode()).hexdigest()[:6]
-    environment = hashlib.sha256()
-    with open(paths.REQUIREMENTS, "rb") as handle:
-        environment.update(handle.read())
-    environment.update(paths.ROOT.encode())
-    return "%s_%s" % (modules, environment.hexdigest()[:6])

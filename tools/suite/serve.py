@@ -5,7 +5,7 @@ import subprocess
 import time
 
 from . import addons as addons_mod
-from . import environment, httpcheck, logcheck, odoo, paths, postgres, testrun
+from . import environment, httpcheck, logcheck, odoo, paths, postgres, template
 from .shell import SuiteError, say
 
 # The line `./suite run` prints just before it starts the server.
@@ -38,10 +38,10 @@ def prepare(args):
         postgres.drop(dbname)
     if not postgres.exists(dbname):
         # Start from the test template: Odoo's own modules are already in it.
-        template = testrun.ensure_template(
+        template_db = template.ensure_template(
             addons_mod.external_depends(names, available), conf, args.verbose
         )
-        postgres.copy(template, dbname)
+        postgres.copy(template_db, dbname)
         say("installing %s into %s" % (", ".join(sorted(names)), dbname))
         odoo.run_once(conf, dbname, "-i", names, "install", args.verbose)
     else:

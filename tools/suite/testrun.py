@@ -6,7 +6,6 @@ untrustworthy (a test module that cannot be imported, a module that did not
 install, an ERROR line, no test at all) each count as one failure.
 """
 
-import fcntl
 import glob
 import os
 import re
@@ -15,10 +14,9 @@ import time
 import xml.etree.ElementTree as ElementTree
 
 from . import addons as addons_mod
-from . import environment, logcheck, odoo, paths, postgres
+from . import environment, logcheck, odoo, paths, postgres, template
 from .shell import SuiteError, say
 
-TEMPLATE_PREFIX = "rea_tmpl_"
 TEST_PREFIX = "rea_test_"
 KEPT_PREFIX = "rea_kept_"
 OWNER_PID = re.compile(r"^rea_test_(?:run_)?(\d+)")
@@ -51,62 +49,6 @@ class Outcome(object):
         if self.skipped:
             line += ", %d skipped" % self.skipped
         return line
-
-
-def ensure_template(deps, conf, verbose=False):
-    """A database holding Odoo's modules we depend on, with demo data, built once."""
-    name = TEMPLATE_PREFIX + addons_mod.template_key(deps)
-    if postgres.exists(name) and not missing_files(name):
-        return name
-    # Two runs at once (parallel work in one checkout) must not build the same
-    # template twice: the second waits for the first, then reuses its result.
-    os.makedirs(paths.DATA, exist_ok=True)
-    with open(os.path.join(paths.DATA, name + ".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if postgres.exists(name):
-            lost = missing_files(name)
-            if not lost:
-                return name
-            # A new clone at the same path finds the database of an earlier
-            # clone but not its filestore: copies of it would miss attachments
-            # (web assets, images) and log a traceback for each.
-            say(
-                "the template %s lost %d attachment files (a new checkout?): "
-                "building it again" % (name, lost)
-            )
-            postgres.drop(name)
-        return _build_template(name, deps, conf, verbose)
-
-
-def missing_files(dbname):
-    """How many stored attachments of dbname have no file in its filestore."""
-    rows = postgres.query(
-        dbname,
-        "select distinct store_fname from ir_attachment where store_fname is not null",
-    )
-    folder = postgres.filestore(dbname)
-    return sum(
-        1 for row in rows or [] if not os.path.isfile(os.path.join(folder, row[0]))
-    )
-
-
-def _build_template(name, deps, conf, verbose):
-    building = name + "_build"
-    postgres.drop(building)
-    postgres.create_empty(building)
-    say(
-        "building the template database %s with %s (once; a few minutes)"
-        % (name, ", ".join(deps))
-    )
-    odoo.run_once(conf, building, "-i", deps, "template", verbose, progress=False)
-    postgres.rename(building, name)
-    # Older templates (other pins or dependencies) are ours and stale.
-    same_modules = name.rsplit("_", 1)[0] + "_"
-    for old in postgres.list_ours(same_modules):
-        if old != name and not old.endswith("_build"):
-            say("dropping the outdated template %s" % old)
-            postgres.drop(old)
-    return name
 
 
 def _check_installed(outcome, dbname, names):
@@ -167,9 +109,9 @@ def run_odoo_tests(outcome, targets, available, extra_paths, keep, verbose):
     conf = environment.write_odoo_conf(extra_paths)
     drop_leftovers()
     deps = addons_mod.external_depends(targets, available)
-    template = ensure_template(deps, conf, verbose)
+    template_db = template.ensure_template(deps, conf, verbose)
     dbname = "%s%d_%d" % (TEST_PREFIX, os.getpid(), int(time.time()) % 100000)
-    postgres.copy(template, dbname)
+    postgres.copy(template_db, dbname)
     logfile = os.path.join(paths.LOGS, "%s.log" % dbname)
     cmd = odoo.command(
         conf,
