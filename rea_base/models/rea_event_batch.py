@@ -5,6 +5,9 @@ from odoo import api, models
 
 from .rea_event import ReaEvent
 
+# One model split by concern over several files (see rea_event.py).
+# pylint: disable=consider-merging-classes-inherited
+
 
 class ReaEventBatch(models.Model):
     """``create_batch`` of events (``rea.batch.create.mixin``): record

@@ -5,6 +5,9 @@ from odoo import _, api, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
+# One model split by concern over several files (see rea_event.py).
+# pylint: disable=consider-merging-classes-inherited
+
 
 class ReaEventChecks(models.Model):
     """Validation: refuse events that do not make sense for their action.

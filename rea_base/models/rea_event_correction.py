@@ -3,6 +3,9 @@
 
 from odoo import _, api, models
 
+# One model split by concern over several files (see rea_event.py).
+# pylint: disable=consider-merging-classes-inherited
+
 
 class ReaEventCorrection(models.Model):
     """Corrections the ValueFlows way: a reversal (same event, opposite

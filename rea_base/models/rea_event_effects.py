@@ -18,6 +18,10 @@ EFFECT_SIDES = {
 }
 
 
+# One model split by concern over several files (see rea_event.py).
+# pylint: disable=consider-merging-classes-inherited
+
+
 class ReaEventEffects(models.Model):
     """Effects engine: what recording (or undoing) an event does to the
     resources. Quantities are moved by the resources themselves

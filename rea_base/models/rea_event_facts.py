@@ -17,6 +17,10 @@ _DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+# One model split by concern over several files (see rea_event.py).
+# pylint: disable=consider-merging-classes-inherited
+
+
 class ReaEventFacts(models.Model):
     """Facts: the plain values the checks and effects of events work on,
     read once for all the events recorded together (or known from their
@@ -228,10 +232,11 @@ class ReaEventFacts(models.Model):
     @api.model
     def _get_resource_facts(self, resource_ids):
         """Type and unit of these resources, with what the quantity checks
-        need of them (``allow_negative``, ``rounding``) and the ``effect_values`` of
-        their effect fields: one query for the
-        resources (after the read access checks the ORM would make), each
-        type and unit read once, not once per resource."""
+        need of them (``allow_negative``, ``rounding``: the ``limits`` of
+        ``rea.resource.move_quantities``) and the ``effect_values`` of their
+        effect fields: one query for the resources (after the read access
+        checks the ORM would make), each type and unit read once, not once
+        per resource."""
         if not resource_ids:
             return {}
         effect_fields = self._get_resource_effect_fields()
@@ -272,8 +277,9 @@ class ReaEventFacts(models.Model):
 
     @api.model
     def _add_resource_type_facts(self, facts):
-        """Give resource facts ``allow_negative`` and ``rounding``, each type
-        and unit read once."""
+        """Give resource facts ``allow_negative`` and ``rounding`` (as
+        ``rea.resource._get_quantity_limits`` gives them), each type and unit
+        read once."""
         types = self._read_facts(
             "product.template",
             {r.conforms_to_id for r in facts.values()},

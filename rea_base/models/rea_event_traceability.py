@@ -3,6 +3,9 @@
 
 from odoo import api, models
 
+# One model split by concern over several files (see rea_event.py).
+# pylint: disable=consider-merging-classes-inherited
+
 
 class ReaEventTraceability(models.Model):
     """An event's node in the track and trace of resources
