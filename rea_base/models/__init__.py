@@ -1,3 +1,5 @@
+# rea_event first: it declares the model that the rea_event_* files extend
+# (each a concern of its own; none overrides another).
 from . import (
     decimal_precision,
     ir_ui_menu,
@@ -9,6 +11,12 @@ from . import (
     rea_batch_create_mixin,
     rea_commitment,
     rea_event,
+    rea_event_batch,
+    rea_event_checks,
+    rea_event_correction,
+    rea_event_effects,
+    rea_event_facts,
+    rea_event_traceability,
     rea_plan,
     rea_process,
     rea_process_specification,

@@ -32,12 +32,71 @@ class ReaBatchCreateMixin(models.AbstractModel):
     fields row by row). Events of a distribution and the money accounts it
     opens come by the thousand: this inserts their rows in one query and then
     does what the ORM does after an insert, together for all of them. Only
-    plain column values are accepted (``_has_column_vals_only``); callers
-    fall back to ``create`` otherwise.
+    plain column values are accepted (``_has_column_vals_only``); other lists
+    are created one by one with ``create``.
+
+    ``create_batch`` is the one implementation; a model adapts it through
+    the hooks below (``_prepare_create_vals``, ``_can_create_batch``,
+    ``_create_batch_rows``...), see readme/DEVELOP.rst.
     """
 
     _name = "rea.batch.create.mixin"
     _description = "REA batch creation"
+
+    @api.model
+    def create_batch(self, vals_list):
+        """Create several records; return them in the order of ``vals_list``.
+
+        Each gets what ``create`` gives it (``_prepare_create_vals``,
+        defaults, stored computed values, constraints, record rules), but the
+        rows and their stored computed values are written in a few queries
+        whatever their number (``_create_batch_rows``). Lists the batch path
+        does not cover (``_can_create_batch``) are created one by one
+        (``_create_one_by_one``).
+        """
+        self.check_access_rights("create")
+        prepared = self._add_missing_default_values_batch(
+            [self._prepare_create_batch_vals(vals) for vals in vals_list]
+        )
+        if not prepared:
+            return self.browse()
+        if not self._can_create_batch(prepared):
+            return self._create_one_by_one(vals_list)
+        return self._create_batch_rows(prepared)
+
+    @api.model
+    def _prepare_create_vals(self, vals):
+        """``vals`` completed as every creation of this model completes them
+        (extension hook: the model's ``create`` calls it too); by default
+        unchanged."""
+        return vals
+
+    @api.model
+    def _prepare_create_batch_vals(self, vals):
+        """One of the values given to ``create_batch``, completed (and
+        checked) as ``create`` would: by default ``_prepare_create_vals``.
+        Extension hook for a ``create`` that does more before its insert."""
+        return self._prepare_create_vals(vals)
+
+    @api.model
+    def _can_create_batch(self, vals_list):
+        """Whether ``create_batch`` may insert the rows of ``vals_list``
+        (prepared, with their defaults) together: by default when they hold
+        column values only. Extension hook: a model refuses more."""
+        return self._has_column_vals_only(vals_list)
+
+    @api.model
+    def _create_one_by_one(self, vals_list):
+        """``create_batch`` of a list the batch path does not cover: each
+        of ``vals_list`` (as given) created with ``create``."""
+        return self.browse([self.create(vals).id for vals in vals_list])
+
+    @api.model
+    def _create_batch_rows(self, vals_list):
+        """``create_batch`` of ``vals_list`` (prepared, with their defaults):
+        the rows inserted together (``_insert_batch``). Extension hook: a
+        model makes it atomic or records more with the rows."""
+        return self._insert_batch(vals_list)
 
     @api.model
     def _has_column_vals_only(self, vals_list):

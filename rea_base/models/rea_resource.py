@@ -3,12 +3,15 @@
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
 
 from odoo.addons import decimal_precision as dp
 
 from .decimal_precision import rea_quantity_digits
+from .rea_batch_create_mixin import Facts
 
-# Quantities belong to the effects engine of rea.event; nothing else writes them.
+# Quantities change only through events, which move them with
+# rea.resource.move_quantities; nothing else writes them.
 QUANTITY_FIELDS = ("accounting_quantity", "onhand_quantity")
 TRACE_MAX_DEPTH = 12
 
@@ -135,29 +138,22 @@ class ReaResource(models.Model):
     def create(self, vals):
         return super().create(self._prepare_create_vals(vals))
 
-    @api.model
-    def create_batch(self, vals_list):
-        """Create several resources; return them in the order of ``vals_list``.
+    # Hooks of rea.batch.create.mixin.create_batch: bookkeeping resources
+    # opened by the hundred (the money accounts of a first distribution) are
+    # inserted together when no chatter is kept for them.
 
-        Bookkeeping resources opened by the hundred (the money accounts of a
-        first distribution) are inserted together when no chatter is kept for
-        them (``tracking_disable``, as for a single one: no message, no
-        follower) and only column values are given; otherwise each is
-        created as usual.
-        """
-        self.check_access_rights("create")
-        prepared = self._add_missing_default_values_batch(
-            [self._prepare_create_vals(vals) for vals in vals_list]
-        )
-        if not prepared:
-            return self.browse()
-        if not (
+    @api.model
+    def _can_create_batch(self, vals_list):
+        # Only with ``tracking_disable``, as for a single one: no message,
+        # no follower to create.
+        return bool(
             self._context.get("tracking_disable")
-            and self._has_column_vals_only(prepared)
-        ):
-            return self.browse([self.create(vals).id for vals in vals_list])
+        ) and super()._can_create_batch(vals_list)
+
+    @api.model
+    def _create_batch_rows(self, vals_list):
         with self.env.clear_upon_failure(), self.env.cr.savepoint():
-            return self._insert_batch(prepared)
+            return super()._create_batch_rows(vals_list)
 
     @api.model
     def _prepare_create_vals(self, vals):
@@ -226,9 +222,89 @@ class ReaResource(models.Model):
             and self.env["rea.event"].sudo().search(self._get_event_domain(), limit=1)
         )
 
+    # Quantities: only events change them, and only through this method.
+
+    @api.model
+    def move_quantities(self, moves, limits=None):
+        """Move resource quantities by deltas; return the new quantities
+        ``{resource id: {quantity field: value}}``.
+
+        ``moves`` is a list of steps ``{resource id: {quantity field:
+        delta}}`` (fields ``accounting_quantity``, ``onhand_quantity``),
+        applied in order: e.g. one step per event, for events recorded
+        together. The rows of all the resources are locked first
+        (``_lock_quantities``); each decrease is checked right after its
+        step, as if the steps came one by one (a later increase does not
+        hide it); then all the quantities are stored in one UPDATE.
+
+        Never below zero: a resource whose type does not allow negative stock
+        refuses a decrease that takes a quantity below zero (``UserError``,
+        nothing stored). ``limits``: ``{resource id: facts}`` with the
+        ``allow_negative`` and ``rounding`` of resources the caller has read
+        already (the facts of events); the others are read here when a
+        decrease needs them.
+        """
+        resource_ids = sorted({rid for step in moves for rid in step})
+        if not resource_ids:
+            return {}
+        records = self.browse(resource_ids)
+        quantities = records._lock_quantities()
+        limits = dict(limits or {})
+        for step in moves:
+            for resource_id, deltas in step.items():
+                values = quantities[resource_id]
+                for quantity_field, delta in deltas.items():
+                    values[quantity_field] += delta
+                    if delta < 0:
+                        resource = self.browse(resource_id)
+                        if resource_id not in limits:
+                            limits[resource_id] = resource._get_quantity_limits()
+                        resource._check_quantity_not_negative(
+                            quantity_field, values[quantity_field], limits[resource_id]
+                        )
+        records._set_quantities(quantities)
+        return quantities
+
+    @api.multi
+    def _get_quantity_limits(self):
+        """What ``move_quantities`` checks a decrease against, as the facts
+        of events give it: whether the resource type allows negative stock,
+        and the rounding of the unit."""
+        self.ensure_one()
+        return Facts(
+            id=self.id,
+            allow_negative=self.conforms_to_id.rea_allow_negative_stock,
+            rounding=self.unit_id.rounding,
+        )
+
+    @api.multi
+    def _check_quantity_not_negative(self, quantity_field, new_quantity, limits):
+        """Refuse ``new_quantity`` of ``quantity_field`` below zero, unless
+        ``limits`` (``_get_quantity_limits``) allow negative stock."""
+        self.ensure_one()
+        if limits.allow_negative:
+            return
+        rounding = limits.rounding or 0.001
+        if float_compare(new_quantity, 0.0, precision_rounding=rounding) < 0:
+            raise UserError(
+                _(
+                    "Not enough %(resource)s: this event would take its "
+                    "%(quantity_name)s to %(quantity)s %(unit)s."
+                )
+                % {
+                    "resource": self.display_name,
+                    "quantity_name": self._fields[quantity_field]
+                    .get_description(self.env)["string"]
+                    .lower(),
+                    "quantity": new_quantity,
+                    "unit": self.unit_id.name,
+                }
+            )
+
     @api.multi
     def _lock_quantities(self):
-        """Lock the rows and return their current quantities.
+        """Lock the rows and return their current quantities (for
+        ``move_quantities``).
 
         A concurrent event on the same resource waits for this transaction,
         then (Odoo runs REPEATABLE READ) fails with a serialization error that
@@ -254,7 +330,8 @@ class ReaResource(models.Model):
 
     @api.multi
     def _set_quantities(self, quantities):
-        """Store quantities computed by the effects engine (rows already locked).
+        """Store the quantities ``move_quantities`` computed (rows already
+        locked).
 
         ``quantities`` is the dict returned by ``_lock_quantities`` with the new
         values; raw SQL keeps this out of the ORM write path on purpose, which

@@ -10,6 +10,7 @@ from . import (
     test_rea_process,
     test_rea_quantity_precision,
     test_rea_resource_batch,
+    test_rea_resource_quantities,
     test_rea_service_menu,
     test_rea_traceability,
 )

@@ -274,25 +274,10 @@ class ReaTransfer(models.Model):
     def create(self, vals):
         return super().create(self._prepare_create_vals(vals))
 
-    @api.model
-    def create_batch(self, vals_list):
-        """Create several transfers; return them in the order of ``vals_list``.
-
-        Each gets what ``create`` gives it (the slot's values, defaults,
-        stored computed values, constraints), but the rows and their stored
-        computed values are written in a few queries (an exchange opens all
-        its slots at once). Lists with other than column values are created
-        one by one.
-        """
-        self.check_access_rights("create")
-        prepared = self._add_missing_default_values_batch(
-            [self._prepare_create_vals(vals) for vals in vals_list]
-        )
-        if not prepared:
-            return self.browse()
-        if not self._has_column_vals_only(prepared):
-            return self.browse([self.create(vals).id for vals in vals_list])
-        return self._insert_batch(prepared)
+    # create_batch comes from rea.batch.create.mixin: each transfer gets
+    # what create gives it (the slot's values through _prepare_create_vals,
+    # defaults, stored computed values, constraints), but an exchange opens
+    # all its slots in a few queries.
 
     @api.multi
     def _batch_reader(self):
