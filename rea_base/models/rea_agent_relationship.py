@@ -122,13 +122,22 @@ class ReaAgentRelationship(models.Model):
         return self.sudo()
 
     @api.model
+    def _check_membership_filter(self, members, contexts):
+        # Public methods are reachable by RPC: the elevated reads below never
+        # list every membership, only those of given members or contexts.
+        if members is None and contexts is None:
+            raise ValueError("Memberships are read for members or for contexts.")
+
+    @api.model
     def membership_domain(
         self, members=None, contexts=None, states=("active",), behaviors=("member",)
     ):
         """Domain of the relationships of ``members`` with ``contexts``
-        (partners; None: any) whose type behaves as one of ``behaviors``
-        (add "manager" to count coordinators in), in ``states`` (None: any).
+        (partners; None: any, but not both) whose type behaves as one of
+        ``behaviors`` (add "manager" to count coordinators in), in ``states``
+        (None: any).
         """
+        self._check_membership_filter(members, contexts)
         domain = [("behavior", "in", list(behaviors))]
         if states is not None:
             domain.append(("state", "in", list(states)))
@@ -172,6 +181,7 @@ class ReaAgentRelationship(models.Model):
         """(member id, context id) of the memberships of ``members`` in
         ``contexts`` (partners; None: any), in one SQL query that loads no
         record: for search methods on big contexts."""
+        self._check_membership_filter(members, contexts)
         self.env.cr.execute(
             """SELECT DISTINCT subject_id, object_id FROM rea_agent_relationship
                WHERE behavior IN %(behaviors)s AND state IN %(states)s

@@ -160,6 +160,11 @@ class TestReaMembershipApi(SavepointCase):
             {(self.carol.id, self.coop.id)},
         )
         self.assertFalse(Rel.get_membership_pairs(members=Rel.env["res.partner"]))
+        # Never every membership at once (public methods, reachable by RPC).
+        with self.assertRaises(ValueError):
+            Rel.get_memberships()
+        with self.assertRaises(ValueError):
+            Rel.get_membership_pairs(states=None)
 
     def test_set_membership_state(self):
         rel = self.Relationship.ensure_membership(
