@@ -4,6 +4,9 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+# The relationship states a membership goes through.
+MEMBERSHIP_STATES = ("candidate", "active", "inactive")
+
 
 class ReaAgentRelationship(models.Model):
     """A typed relationship read 'subject <label> object'.
@@ -103,3 +106,160 @@ class ReaAgentRelationship(models.Model):
                         "object": rel.object_id.display_name,
                     }
                 )
+
+    # Membership API ---------------------------------------------------------
+    # The one writer of memberships (and coordination: the 'manager'
+    # behaviour) of a context agent: join requests, the share flow and every
+    # "members of" / "coordinators of" search go through these methods.
+
+    @api.model
+    def _elevated(self):
+        # Memberships are read and written as superuser here, and only here:
+        # members join through public forms and payments, as visitors or
+        # portal users who may neither read nor write relationships (record
+        # rules). The workflows calling this API (join requests, the share
+        # flow) check who acts before they call it.
+        return self.sudo()
+
+    @api.model
+    def _check_membership_filter(self, members, contexts):
+        # Public methods are reachable by RPC: the elevated reads below never
+        # list every membership, only those of given members or contexts.
+        if members is None and contexts is None:
+            raise ValueError("Memberships are read for members or for contexts.")
+
+    @api.model
+    def membership_domain(
+        self, members=None, contexts=None, states=("active",), behaviors=("member",)
+    ):
+        """Domain of the relationships of ``members`` with ``contexts``
+        (partners; None: any, but not both) whose type behaves as one of
+        ``behaviors`` (add "manager" to count coordinators in), in ``states``
+        (None: any).
+        """
+        self._check_membership_filter(members, contexts)
+        domain = [("behavior", "in", list(behaviors))]
+        if states is not None:
+            domain.append(("state", "in", list(states)))
+        if members is not None:
+            domain.append(("subject_id", "in", members.ids))
+        if contexts is not None:
+            domain.append(("object_id", "in", contexts.ids))
+        return domain
+
+    @api.model
+    def get_memberships(
+        self,
+        members=None,
+        contexts=None,
+        states=("active",),
+        behaviors=("member",),
+        domain=None,
+        **search_kwargs,
+    ):
+        """The relationships of ``membership_domain(...)`` (and ``domain``),
+        as superuser; ``search_kwargs``: offset, limit, order, count."""
+        return self._elevated().search(
+            self.membership_domain(members, contexts, states, behaviors)
+            + list(domain or []),
+            **search_kwargs,
+        )
+
+    @api.model
+    def get_members(
+        self, contexts, states=("active",), behaviors=("member",), **search_kwargs
+    ):
+        """The agents that are members of ``contexts`` (partners)."""
+        return self.get_memberships(
+            contexts=contexts, states=states, behaviors=behaviors, **search_kwargs
+        ).mapped("subject_id")
+
+    @api.model
+    def get_membership_pairs(
+        self, members=None, contexts=None, states=("active",), behaviors=("member",)
+    ):
+        """(member id, context id) of the memberships of ``members`` in
+        ``contexts`` (partners; None: any), in one SQL query that loads no
+        record: for search methods on big contexts."""
+        self._check_membership_filter(members, contexts)
+        self.env.cr.execute(
+            """SELECT DISTINCT subject_id, object_id FROM rea_agent_relationship
+               WHERE behavior IN %(behaviors)s AND state IN %(states)s
+                 AND (%(any_member)s OR subject_id IN %(members)s)
+                 AND (%(any_context)s OR object_id IN %(contexts)s)""",
+            {
+                "behaviors": tuple(behaviors),
+                "states": tuple(MEMBERSHIP_STATES if states is None else states),
+                "any_member": members is None,
+                "members": tuple(members.ids) if members else (0,),
+                "any_context": contexts is None,
+                "contexts": tuple(contexts.ids) if contexts else (0,),
+            },
+        )
+        return self.env.cr.fetchall()
+
+    @api.model
+    def count_members(self, contexts, states=("active",), behaviors=("member",)):
+        """{context id: number of members} of ``contexts``, one grouped query."""
+        data = self._elevated().read_group(
+            self.membership_domain(None, contexts, states, behaviors),
+            ["object_id"],
+            ["object_id"],
+        )
+        return {d["object_id"][0]: d["object_id_count"] for d in data}
+
+    @api.model
+    def ensure_membership(self, member, context, state="active", date=None):
+        """Make ``member`` a member of ``context`` (partners); return the
+        relationship, never a second one.
+
+        The member's first membership of the context, whatever its state,
+        is reused; without one, a membership in ``state`` is created (an
+        active one starts on ``date``, default today). Ensuring an active
+        membership reactivates a candidate or inactive one from ``date``
+        (its end date cleared); an active one, or one ensured in another
+        state, is returned as it is.
+        """
+        member.ensure_one()
+        context.ensure_one()
+        membership = self.get_memberships(member, context, states=None, limit=1)
+        start = date or fields.Date.context_today(self)
+        if not membership:
+            vals = {
+                "subject_id": member.id,
+                "object_id": context.id,
+                "type_id": self.env.ref("rea_base.relationship_type_member").id,
+                "state": state,
+            }
+            if state == "active":
+                vals["date_start"] = start
+            membership = self._elevated().create(vals)
+        elif state == "active" and membership.state != "active":
+            membership.set_membership_state("active", date_start=start, date_end=False)
+        return membership
+
+    @api.model
+    def end_membership(self, member, context, date=None):
+        """End the active memberships of ``member`` in ``context`` on ``date``
+        (default today): they become inactive. Return them."""
+        memberships = self.get_memberships(member, context)
+        if memberships:
+            memberships.set_membership_state(
+                "inactive", date_end=date or fields.Date.context_today(self)
+            )
+        return memberships
+
+    @api.multi
+    def set_membership_state(self, state, date_start=None, date_end=None):
+        """Move these memberships to ``state``; ``date_start`` and ``date_end``
+        are written when given (False clears them, None keeps them).
+
+        Writes with the rights of these records: the memberships returned by
+        this API, or those of a workflow that runs as superuser (join
+        requests)."""
+        vals = {"state": state}
+        if date_start is not None:
+            vals["date_start"] = date_start
+        if date_end is not None:
+            vals["date_end"] = date_end
+        return self.write(vals)

@@ -7,6 +7,7 @@ from . import (
     test_rea_event_correct_wizard,
     test_rea_event_correction,
     test_rea_event_validation,
+    test_rea_membership_api,
     test_rea_process,
     test_rea_quantity_precision,
     test_rea_resource_batch,

@@ -170,17 +170,12 @@ class ReaExchange(models.Model):
 
     @api.multi
     def _compute_coordinator_ids(self):
-        relationship_model = self.env["rea.agent.relationship"].sudo()
+        relationship_model = self.env["rea.agent.relationship"]
         for exchange in self:
             agents = exchange._get_coordinated_agents()
-            relationships = relationship_model.search(
-                [
-                    ("object_id", "in", agents.ids),
-                    ("behavior", "=", "manager"),
-                    ("state", "=", "active"),
-                ]
+            exchange.coordinator_ids = relationship_model.get_members(
+                agents, behaviors=("manager",)
             )
-            exchange.coordinator_ids = relationships.mapped("subject_id")
 
     @api.multi
     def _get_coordinated_agents(self):

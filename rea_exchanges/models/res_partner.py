@@ -125,16 +125,8 @@ class ResPartner(models.Model):
     def get_coordinated_agents(self, include_sub_agents=True):
         """Agents these agents coordinate (active 'manager' relationships),
         with the agents part of them."""
-        relationships = (
-            self.env["rea.agent.relationship"]
-            .sudo()
-            .search(
-                [
-                    ("subject_id", "in", self.ids),
-                    ("behavior", "=", "manager"),
-                    ("state", "=", "active"),
-                ]
-            )
+        relationships = self.env["rea.agent.relationship"].get_memberships(
+            self, behaviors=("manager",)
         )
         agents = relationships.mapped("object_id")
         if include_sub_agents and agents:

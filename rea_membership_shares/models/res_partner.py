@@ -376,49 +376,14 @@ class ResPartner(models.Model):
     def _set_project_membership(self, project, date=None):
         """Make the member an active member of ``project`` (agent relationship)."""
         self.ensure_one()
-        rel_model = self.env["rea.agent.relationship"].sudo()
-        rel = rel_model.search(
-            [
-                ("subject_id", "=", self.id),
-                ("object_id", "=", project.partner_id.id),
-                ("behavior", "=", "member"),
-            ],
-            limit=1,
+        return self.env["rea.agent.relationship"].ensure_membership(
+            self, project.partner_id, date=date
         )
-        vals = {"state": "active", "date_end": False}
-        if rel:
-            if rel.state != "active":
-                vals["date_start"] = date or fields.Date.context_today(self)
-                rel.write(vals)
-        else:
-            vals.update(
-                {
-                    "subject_id": self.id,
-                    "object_id": project.partner_id.id,
-                    "type_id": self.env.ref("rea_base.relationship_type_member").id,
-                    "date_start": date or fields.Date.context_today(self),
-                }
-            )
-            rel = rel_model.create(vals)
-        return rel
 
     @api.multi
     def _end_project_membership(self, project, date=None):
         """The member holds no shares of ``project`` any more: membership ends."""
         self.ensure_one()
-        rels = (
-            self.env["rea.agent.relationship"]
-            .sudo()
-            .search(
-                [
-                    ("subject_id", "=", self.id),
-                    ("object_id", "=", project.partner_id.id),
-                    ("behavior", "=", "member"),
-                    ("state", "=", "active"),
-                ]
-            )
+        return self.env["rea.agent.relationship"].end_membership(
+            self, project.partner_id, date=date
         )
-        rels.write(
-            {"state": "inactive", "date_end": date or fields.Date.context_today(self)}
-        )
-        return rels

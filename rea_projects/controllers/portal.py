@@ -37,16 +37,11 @@ class ReaProjectPortal(CustomerPortal):
         return values
 
     def _my_memberships(self):
-        return (
-            request.env["rea.agent.relationship"]
-            .sudo()
-            .search(
-                [
-                    ("subject_id", "=", request.env.user.partner_id.id),
-                    ("behavior", "in", ("member", "manager")),
-                    ("object_id.rea_project_ids", "!=", False),
-                ]
-            )
+        return request.env["rea.agent.relationship"].get_memberships(
+            request.env.user.partner_id,
+            states=None,
+            behaviors=("member", "manager"),
+            domain=[("object_id.rea_project_ids", "!=", False)],
         )
 
     @http.route(

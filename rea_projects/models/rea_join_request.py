@@ -251,7 +251,11 @@ class ReaJoinRequest(models.Model):
 
     @api.multi
     def _after_email_confirmed(self):
-        """Hook: autojoin joins, moderated styles wait for review."""
+        """Hook: autojoin joins, moderated styles wait for review.
+
+        A module that must hold confirmed requests (e.g. until a payment)
+        keeps them "confirmed" here and calls ``action_submit`` later.
+        """
         for request in self:
             if request.project_id.join_style == "autojoin":
                 request.action_accept()
@@ -278,17 +282,18 @@ class ReaJoinRequest(models.Model):
         for request in self:
             req = request.sudo()
             req._ensure_agent()
-            rel = req._ensure_relationship("active")
             today = fields.Date.context_today(req)
+            rel = req._ensure_relationship("active", today)
             vals = {"state": "accepted", "decision_date": fields.Datetime.now()}
-            rel_vals = {"state": "active", "date_start": today, "date_end": False}
+            date_end = False
             if req.project_id.join_style == "subscription":
-                expiry = req.project_id.get_subscription_expiry(
+                date_end = req.project_id.get_subscription_expiry(
                     fields.Date.from_string(today)
                 )
-                vals["subscription_expiry_date"] = expiry
-                rel_vals["date_end"] = expiry
-            rel.write(rel_vals)
+                vals["subscription_expiry_date"] = date_end
+            # Accepting (re)starts the membership today, also one already
+            # active (e.g. through paid shares).
+            rel.set_membership_state("active", date_start=today, date_end=date_end)
             req.write(vals)
             req._ensure_user(invite=True)
             req._on_join_request_accepted()
@@ -308,28 +313,17 @@ class ReaJoinRequest(models.Model):
     def action_decline(self):
         self._check_state(("new", "confirmed", "pending"), _("decline"))
         for request in self.sudo():
-            if request.relationship_id:
-                request.relationship_id.write(
-                    {
-                        "state": "inactive",
-                        "date_end": fields.Date.context_today(request),
-                    }
-                )
+            request.relationship_id.set_membership_state(
+                "inactive", date_end=fields.Date.context_today(request)
+            )
             request.write({"state": "declined", "decision_date": fields.Datetime.now()})
-            request._on_join_request_declined()
-        return True
-
-    @api.multi
-    def _on_join_request_declined(self):
-        """Hook for modules that must undo something on decline."""
         return True
 
     @api.multi
     def action_reopen(self):
         self._check_state(("declined",), _("reopen"))
         for request in self.sudo():
-            if request.relationship_id:
-                request.relationship_id.write({"state": "candidate", "date_end": False})
+            request.relationship_id.set_membership_state("candidate", date_end=False)
             state = "pending" if request.email_confirmed_date else "new"
             request.write({"state": state, "decision_date": False})
         return True
@@ -361,8 +355,8 @@ class ReaJoinRequest(models.Model):
             expiry = fields.Date.from_string(request.subscription_expiry_date)
             start = expiry if expiry and expiry >= today else today
             new_expiry = request.project_id.get_subscription_expiry(start)
-            rel = request.relationship_id or request._ensure_relationship("active")
-            rel.write({"state": "active", "date_end": new_expiry})
+            rel = request._ensure_relationship("active")
+            rel.set_membership_state("active", date_end=new_expiry)
             request.write({"subscription_expiry_date": new_expiry})
             request.message_post(
                 body=_("Subscription renewed until %s.")
@@ -395,7 +389,7 @@ class ReaJoinRequest(models.Model):
         if not requests:
             _logger.info("Subscriptions: none expired")
             return 0
-        requests.mapped("relationship_id").write({"state": "inactive"})
+        requests.mapped("relationship_id").set_membership_state("inactive")
         for request in requests:
             _logger.info(
                 "Subscription of %s (join request %s) to project %s expired on "
@@ -487,28 +481,14 @@ class ReaJoinRequest(models.Model):
         )
 
     @api.multi
-    def _ensure_relationship(self, state):
+    def _ensure_relationship(self, state, date=None):
+        """The request's membership, ensured (see ``ensure_membership``)
+        and linked when the request has none yet."""
         self.ensure_one()
-        rel_model = self.env["rea.agent.relationship"].sudo()
         if not self.relationship_id:
-            rel = rel_model.search(
-                [
-                    ("subject_id", "=", self.partner_id.id),
-                    ("object_id", "=", self.project_id.partner_id.id),
-                    ("behavior", "=", "member"),
-                ],
-                limit=1,
+            self.relationship_id = self.env["rea.agent.relationship"].ensure_membership(
+                self.partner_id, self.project_id.partner_id, state=state, date=date
             )
-            if not rel:
-                rel = rel_model.create(
-                    {
-                        "subject_id": self.partner_id.id,
-                        "object_id": self.project_id.partner_id.id,
-                        "type_id": self.env.ref("rea_base.relationship_type_member").id,
-                        "state": state,
-                    }
-                )
-            self.relationship_id = rel
         return self.relationship_id
 
     @api.multi

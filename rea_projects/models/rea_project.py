@@ -158,18 +158,9 @@ class ReaProject(models.Model):
             return [("project.project", _("Project"))]
         return []
 
-    @api.model
-    def _relationship_domain(self, behavior, states=("active",)):
-        return [("behavior", "=", behavior), ("state", "in", list(states))]
-
     def _compute_coordinator_ids(self):
-        rels = (
-            self.env["rea.agent.relationship"]
-            .sudo()
-            .search(
-                [("object_id", "in", self.mapped("partner_id").ids)]
-                + self._relationship_domain("manager")
-            )
+        rels = self.env["rea.agent.relationship"].get_memberships(
+            contexts=self.mapped("partner_id"), behaviors=("manager",)
         )
         for project in self:
             project.coordinator_ids = rels.filtered(
@@ -184,12 +175,10 @@ class ReaProject(models.Model):
         partner_ids = [pid for pid in partner_ids if pid]
         if not partner_ids:
             return [("id", "=", 0)]
-        self.env.cr.execute(
-            """SELECT DISTINCT object_id FROM rea_agent_relationship
-               WHERE subject_id IN %s AND behavior = %s AND state = 'active'""",
-            (tuple(partner_ids), behavior),
+        pairs = self.env["rea.agent.relationship"].get_membership_pairs(
+            members=self.env["res.partner"].browse(partner_ids), behaviors=(behavior,)
         )
-        return [("partner_id", "in", [row[0] for row in self.env.cr.fetchall()])]
+        return [("partner_id", "in", list({context for _member, context in pairs}))]
 
     @api.model
     def _search_coordinator_ids(self, operator, value):
@@ -217,17 +206,9 @@ class ReaProject(models.Model):
         return self._search_by_relationship("member", operator, value)
 
     def _compute_member_count(self):
-        data = (
-            self.env["rea.agent.relationship"]
-            .sudo()
-            .read_group(
-                [("object_id", "in", self.mapped("partner_id").ids)]
-                + self._relationship_domain("member"),
-                ["object_id"],
-                ["object_id"],
-            )
+        counts = self.env["rea.agent.relationship"].count_members(
+            self.mapped("partner_id")
         )
-        counts = {d["object_id"][0]: d["object_id_count"] for d in data}
         for project in self:
             project.member_count = counts.get(project.partner_id.id, 0)
 
@@ -317,32 +298,20 @@ class ReaProject(models.Model):
     def get_members(self, states=("active",), offset=0, limit=None):
         """Members of the project, page by page (big projects)."""
         self.ensure_one()
-        rels = (
-            self.env["rea.agent.relationship"]
-            .sudo()
-            .search(
-                [("object_id", "=", self.partner_id.id)]
-                + self._relationship_domain("member", states),
-                offset=offset,
-                limit=limit,
-                order="id",
-            )
+        return self.env["rea.agent.relationship"].get_members(
+            self.partner_id, states=states, offset=offset, limit=limit, order="id"
         )
-        return rels.mapped("subject_id")
 
     @api.multi
     def is_member(self, partner, states=("active",)):
         self.ensure_one()
         return bool(
-            self.env["rea.agent.relationship"]
-            .sudo()
-            .search_count(
-                [
-                    ("object_id", "=", self.partner_id.id),
-                    ("subject_id", "=", partner.id),
-                    ("behavior", "in", ("member", "manager")),
-                    ("state", "in", list(states)),
-                ]
+            self.env["rea.agent.relationship"].get_memberships(
+                partner,
+                self.partner_id,
+                states=states,
+                behaviors=("member", "manager"),
+                count=True,
             )
         )
 
@@ -369,15 +338,8 @@ class ReaProject(models.Model):
         if self.visibility == "network":
             parents = self.partner_id.get_parent_agents()
             return bool(
-                self.env["rea.agent.relationship"]
-                .sudo()
-                .search_count(
-                    [
-                        ("object_id", "in", parents.ids),
-                        ("subject_id", "=", partner.id),
-                        ("behavior", "in", ("member", "manager")),
-                        ("state", "=", "active"),
-                    ]
+                self.env["rea.agent.relationship"].get_memberships(
+                    partner, parents, behaviors=("member", "manager"), count=True
                 )
             )
         return False
@@ -451,10 +413,9 @@ class ReaProject(models.Model):
             "name": _("Members of %s") % self.name,
             "res_model": "rea.agent.relationship",
             "view_mode": "tree,form",
-            "domain": [
-                ("object_id", "=", self.partner_id.id),
-                ("behavior", "=", "member"),
-            ],
+            "domain": self.env["rea.agent.relationship"].membership_domain(
+                contexts=self.partner_id, states=None
+            ),
             "context": {
                 "default_object_id": self.partner_id.id,
                 "default_type_id": member_type.id,

@@ -46,17 +46,11 @@ class ResPartner(models.Model):
         (or of a project part of it)."""
         self.ensure_one()
         contexts = context.get_sub_agents(include_self=True)
-        count = (
-            self.env["rea.agent.relationship"]
-            .sudo()
-            .search_count(
-                [
-                    ("subject_id", "=", self.commercial_partner_id.id),
-                    ("object_id", "in", contexts.ids),
-                    ("behavior", "in", ("member", "manager")),
-                    ("state", "=", "active"),
-                ]
-            )
+        count = self.env["rea.agent.relationship"].get_memberships(
+            self.commercial_partner_id,
+            contexts,
+            behaviors=("member", "manager"),
+            count=True,
         )
         return bool(count)
 
@@ -69,18 +63,10 @@ class ResPartner(models.Model):
         while level:
             level = level.get_parent_agents() - agents
             agents |= level
-        relationships = (
-            self.env["rea.agent.relationship"]
-            .sudo()
-            .search(
-                [
-                    ("object_id", "in", agents.ids),
-                    ("behavior", "=", "manager"),
-                    ("state", "=", "active"),
-                ]
-            )
+        coordinators = self.env["rea.agent.relationship"].get_members(
+            agents, behaviors=("manager",)
         )
-        return self.browse(relationships.mapped("subject_id").ids)
+        return self.browse(coordinators.ids)
 
     @api.model
     def search_rea_coordinated(self, field_name, operator, value):
