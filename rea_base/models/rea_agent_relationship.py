@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 # The relationship states a membership goes through.
 MEMBERSHIP_STATES = ("candidate", "active", "inactive")
@@ -127,6 +127,20 @@ class ReaAgentRelationship(models.Model):
         # list every membership, only those of given members or contexts.
         if members is None and contexts is None:
             raise ValueError("Memberships are read for members or for contexts.")
+        self._check_partner_records(members, contexts)
+
+    @api.model
+    def _check_partner_records(self, *partners):
+        # Partners come as records from server code; RPC can only send ids,
+        # so this API, which reads and writes as superuser, stays out of
+        # reach of remote callers (they use the workflows that check rights).
+        for value in partners:
+            if value is not None and not (
+                isinstance(value, models.BaseModel) and value._name == "res.partner"
+            ):
+                raise AccessError(
+                    _("Memberships change only through the workflows that own them.")
+                )
 
     @api.model
     def membership_domain(
@@ -220,6 +234,7 @@ class ReaAgentRelationship(models.Model):
         (its end date cleared); an active one, or one ensured in another
         state, is returned as it is.
         """
+        self._check_partner_records(member, context)
         member.ensure_one()
         context.ensure_one()
         membership = self.get_memberships(member, context, states=None, limit=1)

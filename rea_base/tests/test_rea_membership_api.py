@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import fields
+from odoo.exceptions import AccessError
 from odoo.tests.common import SavepointCase
 
 
@@ -198,3 +199,20 @@ class TestReaMembershipApi(SavepointCase):
         self.assertEqual(Rel.get_members(self.coop), user.partner_id)
         self.assertEqual(Rel.end_membership(user.partner_id, self.coop), rel)
         self.assertEqual(rel.state, "inactive")
+
+    def test_ids_as_rpc_sends_them_are_refused(self):
+        """Remote callers send ids, never records: the API, which reads and
+        writes as superuser, refuses them instead of acting for them."""
+        for call in (
+            lambda Rel: Rel.ensure_membership(self.alice.id, self.coop.id),
+            lambda Rel: Rel.end_membership([self.alice.id], [self.coop.id]),
+            lambda Rel: Rel.get_members([self.coop.id]),
+            lambda Rel: Rel.get_memberships(members=[self.alice.id]),
+            lambda Rel: Rel.get_membership_pairs(contexts=self.coop.id),
+            lambda Rel: Rel.count_members([self.coop.id]),
+        ):
+            with self.assertRaises(AccessError):
+                call(self.Relationship)
+        self.assertFalse(
+            self.Relationship.get_memberships(self.alice, self.coop, states=None)
+        )
