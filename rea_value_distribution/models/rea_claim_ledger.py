@@ -114,9 +114,7 @@ class ReaClaimLedger(models.AbstractModel):
         buckets = self.env["rea.value.equation.bucket"].get_live_buckets(
             self.env["res.partner"].browse({row[1] for row in rows})
         )
-        return self.sudo().open_claims(
-            buckets, [row[0] for row in rows], strict=False
-        )
+        return self.sudo().open_claims(buckets, [row[0] for row in rows], strict=False)
 
     @api.model
     def refresh_claims(self, buckets, strict=True):

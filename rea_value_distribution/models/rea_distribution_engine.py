@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import itertools
-import logging
 
 import psycopg2
 from psycopg2 import sql
@@ -19,8 +18,6 @@ from .formula import (
     formula_sql,
 )
 from .rea_income_share import SHARE_METHODS
-
-_logger = logging.getLogger(__name__)
 
 # Events listed by name in an explanation; the others are counted.
 EXPLAIN_EVENTS = 10
