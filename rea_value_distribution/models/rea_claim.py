@@ -19,8 +19,8 @@ class ReaClaim(models.Model):
     _inherit = ["rea.context.coordinated.mixin"]
     _description = "REA Claim"
     _order = "id desc"
-    # Only distributions write claims, in SQL, and they record who and when
-    # (claim_date, the distribution, its payments); a distribution may write
+    # Only the claim ledger writes claims, in SQL, recording who and when
+    # (claim_date, the distribution, its payments); a distribution may pay
     # 100,000 claims, so no author columns nor their foreign keys.
     _log_access = False
 
