@@ -12,8 +12,7 @@ def migrate(cr, version):
     cr.execute("SELECT to_regclass('rea_agent_skill_rate')")
     if not cr.fetchone()[0]:
         return
-    cr.execute(
-        """
+    cr.execute("""
         INSERT INTO rea_agent_skill (partner_id, skill_id, level, value_per_unit,
                create_uid, create_date, write_uid, write_date)
         SELECT partner_id, skill_id, '2', value_per_unit, create_uid, create_date,
@@ -21,5 +20,4 @@ def migrate(cr, version):
           FROM rea_agent_skill_rate
         ON CONFLICT (partner_id, skill_id)
         DO UPDATE SET value_per_unit = EXCLUDED.value_per_unit
-        """
-    )
+        """)
