@@ -8,6 +8,7 @@ from . import (
     rea_action_type,
     rea_agent_relationship,
     rea_agent_relationship_type,
+    rea_agent_skill,
     rea_batch_create_mixin,
     rea_commitment,
     rea_event,

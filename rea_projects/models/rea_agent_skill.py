@@ -6,34 +6,10 @@ from odoo.exceptions import ValidationError
 
 
 class ReaAgentSkill(models.Model):
-    """A skill (a resource type with behaviour work) an agent declares."""
+    """Declared skills (rea_base) with the projects of their agent."""
 
-    _name = "rea.agent.skill"
-    _description = "REA Agent Skill"
-    _order = "skill_id, level desc, partner_id"
-    _rec_name = "skill_id"
+    _inherit = "rea.agent.skill"
 
-    partner_id = fields.Many2one(
-        "res.partner", string="Agent", required=True, ondelete="cascade", index=True
-    )
-    skill_id = fields.Many2one(
-        "product.template",
-        required=True,
-        ondelete="cascade",
-        index=True,
-        domain=[("rea_behavior", "=", "work")],
-    )
-    level = fields.Selection(
-        [
-            ("1", "Beginner"),
-            ("2", "Intermediate"),
-            ("3", "Advanced"),
-            ("4", "Expert"),
-        ],
-        required=True,
-        default="2",
-    )
-    note = fields.Char()
     project_ids = fields.Many2many(
         "rea.project",
         string="Projects",
@@ -41,22 +17,6 @@ class ReaAgentSkill(models.Model):
         search="_search_project_ids",
         help="Projects the agent is an active member of.",
     )
-
-    _sql_constraints = [
-        (
-            "skill_uniq",
-            "unique(partner_id, skill_id)",
-            "An agent declares each skill once.",
-        ),
-    ]
-
-    @api.constrains("skill_id")
-    def _check_skill_is_work(self):
-        for skill in self:
-            if skill.skill_id.rea_behavior != "work":
-                raise ValidationError(
-                    _("'%s' is not a skill (REA behaviour work).") % skill.skill_id.name
-                )
 
     def _compute_project_ids(self):
         rels = (

@@ -86,7 +86,7 @@ class AccountAnalyticLine(models.Model):
         context = self._get_rea_context()
         skill = self.rea_skill_id or self.project_id.rea_skill_id
         partner = self.user_id.partner_id
-        rate = self.env["rea.agent.skill.rate"].sudo().get_rate(partner, skill)
+        rate = self.env["rea.agent.skill"].sudo().get_rate(partner, skill)
         hour = self.env.ref("product.product_uom_hour")
         return {
             "action_id": self.env.ref("rea_base.action_work").id,

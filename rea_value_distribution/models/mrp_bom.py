@@ -19,21 +19,6 @@ class MrpBom(models.Model):
     )
 
     @api.multi
-    def _get_rea_process_specification(self):
-        """The specification processes of this recipe are based on."""
-        self.ensure_one()
-        if not self.rea_process_specification_id:
-            # Describing the recipe's process is configuration the planner
-            # may lack the rights for; it carries no economic effect.
-            spec = (
-                self.env["rea.process.specification"]
-                .sudo()
-                .create({"name": _("Make %s") % self.product_tmpl_id.name})
-            )
-            self.sudo().rea_process_specification_id = spec
-        return self.rea_process_specification_id
-
-    @api.multi
     def action_open_plan_wizard(self):
         self.ensure_one()
         return {

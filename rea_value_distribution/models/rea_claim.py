@@ -12,14 +12,15 @@ class ReaClaim(models.Model):
     """What a contribution event may claim from a context's income under
     one rule. Opened, provisionally valued, when the event is recorded or
     the equation goes live; valued for good and paid by distributions (in
-    bulk, in SQL)."""
+    bulk, in SQL). The claim ledger (rea.claim.ledger) is their one
+    writer."""
 
     _name = "rea.claim"
     _inherit = ["rea.context.coordinated.mixin"]
     _description = "REA Claim"
     _order = "id desc"
-    # Only distributions write claims, in SQL, and they record who and when
-    # (claim_date, the distribution, its payments); a distribution may write
+    # Only the claim ledger writes claims, in SQL, recording who and when
+    # (claim_date, the distribution, its payments); a distribution may pay
     # 100,000 claims, so no author columns nor their foreign keys.
     _log_access = False
 
@@ -102,31 +103,6 @@ class ReaClaim(models.Model):
         paid = {d["claim_id"][0]: d["amount"] for d in data}
         for claim in self:
             claim.paid_amount = paid.get(claim.id, 0.0)
-
-    @api.model
-    def _drop_provisional(self, rule_ids=None, event_ids=None):
-        """Delete the provisional claims of these rules or events: nothing
-        was paid on them, and they are opened again from what holds now."""
-        where, params = ["provisional"], {}
-        if rule_ids is not None:
-            where.append("rule_id = ANY(%(rules)s)")
-            params["rules"] = list(rule_ids)
-        if event_ids is not None:
-            where.append("event_id = ANY(%(events)s)")
-            params["events"] = list(event_ids)
-        self.env.cr.execute(
-            "DELETE FROM rea_claim WHERE %s" % " AND ".join(where), params
-        )
-        dropped = self.env.cr.rowcount
-        if dropped:
-            self._invalidate_claims()
-        return dropped
-
-    @api.model
-    def _invalidate_claims(self):
-        """After claims were written in SQL."""
-        self.invalidate_cache()
-        self.env["rea.event"].invalidate_cache(["rea_claim_ids"])
 
     @api.multi
     def name_get(self):

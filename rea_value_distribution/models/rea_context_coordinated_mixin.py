@@ -11,21 +11,23 @@ class ReaContextCoordinatedMixin(models.AbstractModel):
     _name = "rea.context.coordinated.mixin"
     _description = "Records managed by the coordinators of their context"
 
+    # Its compute and search are named apart from those of rea.exchange
+    # (rea_exchanges): this mixin overrides nothing there.
     coordinator_ids = fields.Many2many(
         "res.partner",
         string="Coordinators",
-        compute="_compute_coordinator_ids",
-        search="_search_coordinator_ids",
+        compute="_compute_context_coordinator_ids",
+        search="_search_context_coordinator_ids",
         help="Agents coordinating the context (or a network it is part of).",
     )
 
     @api.multi
-    def _compute_coordinator_ids(self):
+    def _compute_context_coordinator_ids(self):
         for record in self:
             record.coordinator_ids = record.context_id.get_rea_coordinators()
 
     @api.model
-    def _search_coordinator_ids(self, operator, value):
+    def _search_context_coordinator_ids(self, operator, value):
         return self.env["res.partner"].search_rea_coordinated(
             "context_id", operator, value
         )

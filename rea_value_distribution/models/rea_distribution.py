@@ -99,7 +99,9 @@ class ReaDistribution(models.Model):
     @api.model
     def create_from_result(self, equation, result, date, incomes=None, note=None):
         """Write the distribution ``result`` computed by the engine:
-        lines, details, claims, income use, events and accounting."""
+        lines, details, claims, income use, events and accounting. The
+        distribution orchestrates: the engine computed ``result``, the claim
+        ledger writes the claims and their payments."""
         if not equation.live:
             raise UserError(
                 _("The value equation '%s' is not live: it can only be previewed.")
@@ -119,7 +121,7 @@ class ReaDistribution(models.Model):
                 "distributed_amount": result["distributed"],
                 "undistributed_amount": result["undistributed"],
                 "rounding_residue": result["residue"],
-                "bucket_summary": self._format_buckets(result),
+                "bucket_summary": self.format_buckets(result),
                 "note": note or False,
             }
         )
@@ -130,13 +132,17 @@ class ReaDistribution(models.Model):
             for values in engine.get_group_lines(result)
             if values["agent_id"] in lines
         ]
-        distribution._write_claims(result, details)
-        distribution._write_details(result, details, lines)
-        distribution.line_ids._create_payouts()
+        # The claim ledger writes the claims and what was paid on them.
+        ledger = self.env["rea.claim.ledger"]
+        ledger.pay_claims(distribution, result, details)
+        ledger.write_details(distribution, result, details, lines)
+        distribution.line_ids.create_payouts()
         return distribution
 
     @api.model
-    def _format_buckets(self, result):
+    def format_buckets(self, result):
+        """The bucket summary of a computed ``result`` (one line per
+        bucket), as stored and previewed."""
         currency = self.env["res.currency"].browse(result["currency_id"])
         return "\n".join(
             "%s (%.2f %% of %s): %s placed. %s"
@@ -278,199 +284,6 @@ class ReaDistribution(models.Model):
         )
         self.invalidate_cache(["income_ids"], self.ids)
 
-    # The claim rows (alias t) of the recipients' details (dd): an agent
-    # whose share rounds to nothing has no line, and its claims are neither
-    # paid nor reduced by this distribution. The details come as arrays,
-    # whose size the planner knows.
-    _RECIPIENTS_JOIN = (
-        "JOIN unnest(%(detail_agents)s::int[], %(detail_rules)s::int[]) "
-        "AS dd(agent_id, rule_id) "
-        "ON dd.agent_id = t.agent_id AND dd.rule_id = t.rule_id"
-    )
-
-    @api.multi
-    def _get_claim_sql(self, result, details):
-        """``(params, pay, reduction)``: ``_pay_sql`` of the engine, its
-        parameters completed with the details of rules
-        (``_RECIPIENTS_JOIN``) and the agents ``skipped`` (no line: their
-        share rounded to nothing)."""
-        engine = self.env["rea.distribution.engine"]
-        rates, pay, reduction = engine._pay_sql(result)
-        rule_details = [values for values in details if values["rule_id"]]
-        paid_agents = {values["agent_id"] for values in rule_details}
-        params = dict(
-            rates,
-            detail_agents=[values["agent_id"] for values in rule_details],
-            detail_rules=[values["rule_id"] for values in rule_details],
-            skipped=sorted(
-                {
-                    group["agent_id"]
-                    for group in result["groups"].values()
-                    if group["rule_id"] and group["agent_id"] not in paid_agents
-                }
-            ),
-        )
-        return params, pay, reduction
-
-    @api.multi
-    def _write_claims(self, result, details):
-        """Value the provisional claims for good and lower the outstanding
-        values of the claims paid, in one query whatever their number, from
-        the engine's table of claim rows. Never below zero, never above the
-        original value. ``details``: the details to write (values of
-        ``get_group_lines``), of agents with a line. The claims not opened
-        yet are created with the details (``_write_details``)."""
-        self.ensure_one()
-        table = result.get("claims_table")
-        if not table or not any(values["rule_id"] for values in details):
-            return
-        engine = self.env["rea.distribution.engine"]
-        params, _pay, reduction = self._get_claim_sql(result, details)
-        # Agents skipped are usually nobody: the update then joins the claim
-        # rows to the claims only, which PostgreSQL hashes. Provisional
-        # claims take the value the engine gave them, for good.
-        self.env.cr.execute(
-            """
-            UPDATE rea_claim c
-               SET original_value = CASE WHEN p.to_value THEN p.original
-                                         ELSE c.original_value END,
-                   value = LEAST(CASE WHEN p.to_value THEN p.original
-                                      ELSE c.original_value END,
-                                 GREATEST(0, CASE WHEN p.to_value THEN p.original
-                                                  ELSE c.value END - p.reduction)),
-                   provisional = false
-              FROM (SELECT t.claim_id, t.to_value, t.original, {reduction} AS reduction
-                      FROM {table} t
-                      {rates}
-                     WHERE NOT t.is_new
-                       AND (t.to_value OR t.claim_type <> 'equity')
-                       AND t.agent_id <> ALL(%(skipped)s::int[])) p
-             WHERE p.claim_id = c.id AND (p.to_value OR p.reduction <> 0)
-            """.format(table=table, rates=engine._RATES_JOIN, reduction=reduction),
-            params,
-        )
-        self.env["rea.claim"]._invalidate_claims()
-
-    # What each detail of a rule paid on each of its claims, as arrays
-    # (claims not opened yet are created first, in the CTE "new").
-    _DETAIL_PAYMENTS_CTE = """
-        WITH new AS (
-            INSERT INTO rea_claim (event_id, rule_id, agent_id, context_id,
-                   claim_type, original_value, value, claim_date)
-            SELECT t.event_id, t.rule_id, t.agent_id, t.context_id, t.claim_type,
-                   t.original, LEAST(t.original, GREATEST(0, t.original - {reduction})),
-                   now() at time zone 'UTC'
-              FROM {table} t
-              {joins}
-             WHERE t.is_new
-         RETURNING id, event_id, rule_id
-        ), paid AS (
-            -- Sorted once for the three arrays (an ordered aggregate sorts
-            -- its own input each).
-            SELECT s.agent_id, s.rule_id, array_agg(s.claim_id) AS claim_ids,
-                   array_agg(s.amount) AS amounts, array_agg(s.reduction) AS reductions
-              FROM (SELECT t.agent_id, t.rule_id,
-                           COALESCE(t.claim_id, new.id) AS claim_id,
-                           {pay} AS amount, {reduction} AS reduction
-                      FROM {table} t
-                      {joins}
-                 LEFT JOIN new ON t.is_new AND new.event_id = t.event_id
-                           AND new.rule_id = t.rule_id
-                  ORDER BY t.agent_id, t.rule_id, t.event_id) s
-          GROUP BY s.agent_id, s.rule_id
-        )
-    """
-
-    @api.multi
-    def _write_details(self, result, details, lines):
-        """Insert ``details`` (values of ``get_group_lines``) under their
-        agent's line (``lines``: ``{agent id: line id}``) in one query, with
-        what each paid on each of its claims; the claims not opened yet are
-        created in the same query. The arrays are written with the rows:
-        updating a thousand rows just inserted costs as much as inserting
-        them (PostgreSQL checks their foreign keys again)."""
-        self.ensure_one()
-        if not details:
-            return
-        table = result.get("claims_table")
-        params = {
-            "distribution": self.id,
-            "uid": self.env.uid,
-            "lines": [lines[values["agent_id"]] for values in details],
-            "agents": [values["agent_id"] for values in details],
-            "buckets": [values["bucket_id"] or None for values in details],
-            "rules": [values["rule_id"] or None for values in details],
-            "counts": [values["claim_count"] for values in details],
-            "values": [values["claim_value"] for values in details],
-            "amounts": [values["amount"] for values in details],
-            "explanations": [values["explanation"] or None for values in details],
-        }
-        if table and any(values["rule_id"] for values in details):
-            engine = self.env["rea.distribution.engine"]
-            claim_params, pay, reduction = self._get_claim_sql(result, details)
-            params.update(claim_params)
-            cte = self._DETAIL_PAYMENTS_CTE.format(
-                table=table,
-                joins="%s %s" % (engine._RATES_JOIN, self._RECIPIENTS_JOIN),
-                pay=pay,
-                reduction=reduction,
-            )
-            payments = "paid.claim_ids, paid.amounts, paid.reductions"
-            join = (
-                "LEFT JOIN paid ON paid.agent_id = n.agent_id "
-                "AND paid.rule_id = n.rule_id"
-            )
-        else:
-            cte, payments, join = "", "NULL, NULL, NULL", ""
-        self.env.cr.execute(
-            """
-            {cte}
-            INSERT INTO rea_distribution_detail (distribution_id, line_id,
-                   agent_id, bucket_id, rule_id, currency_id, claim_count,
-                   claim_value, amount, explanation, claim_ids, claim_amounts,
-                   claim_reductions, create_uid, create_date, write_uid,
-                   write_date)
-            SELECT d.id, n.line_id, n.agent_id, n.bucket_id, n.rule_id,
-                   d.currency_id, n.claim_count, n.claim_value, n.amount,
-                   n.explanation, {payments}, %(uid)s, now() at time zone 'UTC',
-                   %(uid)s, now() at time zone 'UTC'
-              FROM rea_distribution d
-        CROSS JOIN unnest(%(lines)s::int[], %(agents)s::int[],
-                          %(buckets)s::int[], %(rules)s::int[],
-                          %(counts)s::int[], %(values)s::numeric[],
-                          %(amounts)s::numeric[], %(explanations)s::text[])
-                   WITH ORDINALITY AS n(line_id, agent_id, bucket_id, rule_id,
-                        claim_count, claim_value, amount, explanation, seq)
-              {join}
-             WHERE d.id = %(distribution)s
-          ORDER BY n.seq
-            """.format(cte=cte, payments=payments, join=join),
-            params,
-        )
-        self.env["rea.claim"]._invalidate_claims()
-        self.invalidate_cache(["detail_ids", "claim_payment_ids"], self.ids)
-
-    @api.multi
-    def _apply_claim_reductions(self, sign):
-        """Lower (sign 1) or restore (sign -1) the outstanding values of the
-        claims this distribution paid. Never below zero, never above the
-        original value."""
-        self.ensure_one()
-        self.env.cr.execute(
-            """
-            UPDATE rea_claim c
-               SET value = LEAST(c.original_value,
-                                 GREATEST(0, c.value - %(sign)s * p.reduction))
-              FROM (SELECT claim_id, sum(reduction) AS reduction
-                      FROM rea_claim_payment
-                     WHERE distribution_id = %(distribution)s AND reduction <> 0
-                  GROUP BY claim_id) p
-             WHERE p.claim_id = c.id
-            """,
-            {"sign": sign, "distribution": self.id},
-        )
-        self.env["rea.claim"].invalidate_cache()
-
     # Cancellation
 
     @api.multi
@@ -491,8 +304,8 @@ class ReaDistribution(models.Model):
                     )
                     % {"name": distribution.name, "agent": paid[0].agent_id.name}
                 )
-            distribution.line_ids._reverse_payouts()
-            distribution.line_ids._reverse_events()
-            distribution._apply_claim_reductions(sign=-1)
+            distribution.line_ids.reverse_payouts()
+            distribution.line_ids.reverse_events()
+            self.env["rea.claim.ledger"].apply_reductions(distribution, sign=-1)
             distribution.state = "cancelled"
         return True

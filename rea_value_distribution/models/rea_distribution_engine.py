@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import itertools
-import logging
 
 import psycopg2
 from psycopg2 import sql
@@ -19,8 +18,6 @@ from .formula import (
     formula_sql,
 )
 from .rea_income_share import SHARE_METHODS
-
-_logger = logging.getLogger(__name__)
 
 # Events listed by name in an explanation; the others are counted.
 EXPLAIN_EVENTS = 10
@@ -238,9 +235,13 @@ class ReaDistributionEngine(models.AbstractModel):
     )
 
     @api.model
-    def _pay_sql(self, result):
-        """(parameters of _RATES_JOIN, SQL of the amount paid on a claim row,
-        SQL of how much its outstanding value goes down)."""
+    def get_pay_sql(self, result):
+        """How ``result`` pays its claim rows, as SQL on its table of claim
+        rows (``result["claims_table"]``, alias ``t``): ``(params, rates
+        join, pay, reduction)``, the parameters of the join, the JOIN of the
+        rates of the buckets, the amount paid on a claim row and how much
+        its outstanding value goes down. Used by the claim ledger to write
+        what a distribution paid."""
         rates = result["rates"]
         params = {
             "rate_buckets": list(rates),
@@ -256,7 +257,7 @@ class ReaDistributionEngine(models.AbstractModel):
             "THEN LEAST({t}.weight * rate.capped, {t}.outstanding) "
             "WHEN 'once' THEN {t}.outstanding ELSE 0 END"
         ).format(t="t")
-        return params, pay, reduction
+        return params, self._RATES_JOIN, pay, reduction
 
     @api.model
     def _add_rule_groups(self, result, table, bucket):
@@ -265,7 +266,7 @@ class ReaDistributionEngine(models.AbstractModel):
         explanation; return what the bucket placed."""
         cr = self.env.cr
         rules = {rule.id: rule for rule in bucket.rule_ids}
-        rates, pay_sql, _reduction = self._pay_sql(result)
+        rates, rates_join, pay_sql, _reduction = self.get_pay_sql(result)
         params = dict(rates, bucket=bucket.id, explain=EXPLAIN_EVENTS)
         cr.execute(
             """
@@ -276,7 +277,7 @@ class ReaDistributionEngine(models.AbstractModel):
              WHERE t.bucket_id = %(bucket)s
           GROUP BY t.agent_id, t.rule_id
           ORDER BY t.agent_id, t.rule_id
-            """.format(table=table, pay=pay_sql, rates=self._RATES_JOIN),
+            """.format(table=table, pay=pay_sql, rates=rates_join),
             params,
         )
         distributed = 0.0
@@ -301,7 +302,7 @@ class ReaDistributionEngine(models.AbstractModel):
               JOIN rea_event e ON e.id = r.event_id
              WHERE r.n <= %(explain)s
           ORDER BY r.agent_id, r.rule_id, r.event_id
-            """.format(table=table, pay=pay_sql, rates=self._RATES_JOIN),
+            """.format(table=table, pay=pay_sql, rates=rates_join),
             params,
         )
         for agent_id, rule_id, event_id, name, date, original, pay in cr.fetchall():
@@ -442,19 +443,12 @@ class ReaDistributionEngine(models.AbstractModel):
             )
 
     @api.model
-    def _get_contexts(self, bucket):
-        context = bucket.equation_id.context_id
-        if bucket.include_sub_agents:
-            return context.get_sub_agents(include_self=True)
-        return context
-
-    @api.model
     def _insert_rows(self, table, bucket, rule, bucket_filter, taken=False):
         """Add to ``table`` the contribution events matching ``rule`` that
         no more specific rule took (``taken``: some rule of the bucket came
         first), with their claim variables and existing claim, in one
         query."""
-        contexts = self._get_contexts(bucket)
+        contexts = bucket.get_contexts()
         where = [
             "e.is_contribution",
             "NOT COALESCE(e.is_corrected, false)",
@@ -574,7 +568,7 @@ class ReaDistributionEngine(models.AbstractModel):
               JOIN res_partner ctx ON ctx.id = e.context_id
          LEFT JOIN rea_resource r ON r.id = e.resource_id
          LEFT JOIN product_template t ON t.id = e.resource_conforms_to_id
-         LEFT JOIN rea_agent_skill_rate sk
+         LEFT JOIN rea_agent_skill sk
                 ON sk.partner_id = e.provider_id
                AND sk.skill_id = e.resource_conforms_to_id
          LEFT JOIN rea_process p ON p.id = COALESCE(e.input_of_id, e.output_of_id)
@@ -593,72 +587,36 @@ class ReaDistributionEngine(models.AbstractModel):
             where=" AND ".join(where),
         )
 
-    # Opening claims before any distribution: a ValueFlows claim is
-    # triggered by its event. A distribution then only updates the claims it
-    # pays: PostgreSQL checks no foreign key when an update of rows from
-    # earlier transactions leaves the keys alone, whereas inserting 100,000
-    # claims at confirmation meant 400,000 key checks.
-
-    # Opening this many claims at once refreshes the table's statistics.
-    _ANALYZE_AFTER = 1000
+    # Opening claims: the claim ledger writes them (rea.claim.ledger).
 
     @api.model
     def open_claims(self, buckets, event_ids=None, strict=True):
-        """Open the missing claims of the contribution events the rules of
-        ``buckets`` would count now (all of them, or those of ``event_ids``),
-        each under its most specific rule, as in a distribution. They are
-        provisional: the first distribution that pays a claim values it
-        again and fixes its value. Income-share buckets open their claims
-        when they distribute (which events count depends on the income).
-        Return the number of claims opened.
-
-        A formula failing on an event raises, unless ``strict`` is False:
-        then no claim is opened, and the distribution will name the event
-        (recording a contribution is not refused for an equation's
-        formula)."""
-        if strict:
-            return self._open_claims(buckets, event_ids)
-        try:
-            with self.env.cr.savepoint():
-                return self._open_claims(buckets, event_ids)
-        except UserError as exc:
-            _logger.info("Claims not opened: %s", exc.name)
-            return 0
+        """Kept for callers of the engine: see ``rea.claim.ledger.open_claims``,
+        which opens claims now."""
+        return self.env["rea.claim.ledger"].open_claims(buckets, event_ids, strict)
 
     @api.model
-    def _open_claims(self, buckets, event_ids):
+    def compute_claim_rows(self, buckets, event_ids=None):
+        """Collect the claim rows the rules of ``buckets`` count now (all
+        contribution events, or those of ``event_ids``), each event under
+        its most specific rule, valued as a distribution would, into a new
+        temporary table; return its name (``is_new``: no claim yet), or
+        False when no bucket opens claims before distributing (fixed
+        recipients, income shares) or no event is given. The claim ledger
+        opens the claims from it and drops it."""
         buckets = buckets.filtered(
             lambda b: b.rule_ids
             and not b.distribution_agent_id
             and b.filter_method not in SHARE_METHODS
         )
         if not buckets or (event_ids is not None and not event_ids):
-            return 0
+            return False
         result = {}
         table = self._claims_table(result)
         bucket_filter = {"event_ids": event_ids} if event_ids is not None else {}
         for bucket in buckets:
             self._collect_claims(table, bucket, bucket_filter)
-        cr = self.env.cr
-        query = sql.SQL("""
-            INSERT INTO rea_claim (event_id, rule_id, agent_id, context_id,
-                   claim_type, original_value, value, claim_date, provisional)
-            SELECT event_id, rule_id, agent_id, context_id, claim_type, original,
-                   original, now() at time zone 'UTC', true
-              FROM {table}
-             WHERE is_new
-            """)
-        cr.execute(query.format(table=sql.Identifier(table)))
-        opened = cr.rowcount
-        cr.execute(sql.SQL("DROP TABLE {}").format(sql.Identifier(table)))
-        if opened >= self._ANALYZE_AFTER:
-            # Until autovacuum comes by, the planner would take the many new
-            # claims for a handful and pick nested loops to join them
-            # (measured: 43 s instead of 0.5 s for the next distribution).
-            cr.execute("ANALYZE rea_claim")
-        if opened:
-            self.env["rea.claim"]._invalidate_claims()
-        return opened
+        return table
 
     @api.model
     def get_claim_rows(self, result):
@@ -666,7 +624,7 @@ class ReaDistributionEngine(models.AbstractModel):
         the distribution itself writes them in SQL)."""
         if not result.get("claims_table"):
             return []
-        rates, pay, reduction = self._pay_sql(result)
+        rates, rates_join, pay, reduction = self.get_pay_sql(result)
         self.env.cr.execute(
             "SELECT t.bucket_id, t.event_id, t.rule_id, t.claim_type, t.agent_id, "
             "t.claim_id, t.original, t.outstanding, t.weight, {pay} AS pay, "
@@ -675,7 +633,7 @@ class ReaDistributionEngine(models.AbstractModel):
                 pay=pay,
                 reduction=reduction,
                 table=result["claims_table"],
-                rates=self._RATES_JOIN,
+                rates=rates_join,
             ),
             rates,
         )

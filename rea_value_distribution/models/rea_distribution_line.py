@@ -97,7 +97,8 @@ class ReaDistributionLine(models.Model):
     # REA events
 
     @api.multi
-    def _reverse_events(self):
+    def reverse_events(self):
+        """Reverse the distribution events of these lines (cancellation)."""
         for line in self.filtered("event_id"):
             reversal = line.event_id.sudo().correct(
                 note=_("Cancellation of distribution %s") % line.distribution_id.name
@@ -107,7 +108,9 @@ class ReaDistributionLine(models.Model):
     # Accounting
 
     @api.multi
-    def _create_payouts(self):
+    def create_payouts(self):
+        """Pay these lines out in accounting, as their equation says
+        (journal entry or vendor bill)."""
         for line in self:
             equation = line.distribution_id.equation_id
             if equation.payout_method == "none" or not line.amount:
@@ -236,7 +239,9 @@ class ReaDistributionLine(models.Model):
         return False
 
     @api.multi
-    def _reverse_payouts(self):
+    def reverse_payouts(self):
+        """Reverse the journal entries or bills of these lines
+        (cancellation)."""
         for line in self:
             date = fields.Date.context_today(self)
             if line.move_id:

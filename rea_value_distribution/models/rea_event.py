@@ -102,60 +102,32 @@ class ReaEvent(models.Model):
 
     # A ValueFlows claim is triggered by its event: contributions open their
     # claims under the live equations of their context when recorded (see
-    # rea.distribution.engine.open_claims).
+    # rea.claim.ledger.open_event_claims).
 
     @api.model
     def create(self, vals):
         event = super().create(vals)
-        event._rea_open_claims()
+        self.env["rea.claim.ledger"].open_event_claims(event)
         return event
 
     @api.model
     def create_batch(self, vals_list):
         events = super().create_batch(vals_list)
-        events._rea_open_claims()
+        self.env["rea.claim.ledger"].open_event_claims(events)
         return events
 
     @api.multi
     def write(self, vals):
         result = super().write(vals)
         if "is_corrected" in vals:
+            ledger = self.env["rea.claim.ledger"]
             if vals["is_corrected"]:
                 # A corrected event counts no more: nothing was paid on its
                 # provisional claims.
-                self.env["rea.claim"]._drop_provisional(event_ids=self.ids)
+                ledger.drop_provisional(events=self)
             else:
-                self._rea_open_claims()
+                ledger.open_event_claims(self)
         return result
-
-    @api.multi
-    def _rea_open_claims(self):
-        """Open the claims of these contributions under the live equations
-        of their contexts; return how many were opened."""
-        if not self:
-            return 0
-        # In SQL: a distribution records a thousand events that are not
-        # contributions, and reading them through the ORM would fetch every
-        # field of each.
-        self.env.cr.execute(
-            """
-            SELECT id, context_id FROM rea_event
-             WHERE id = ANY(%s) AND is_contribution AND context_id IS NOT NULL
-               AND NOT COALESCE(is_corrected, false) AND corrects_event_id IS NULL
-            """,
-            (self.ids,),
-        )
-        rows = self.env.cr.fetchall()
-        if not rows:
-            return 0
-        buckets = self.env["rea.value.equation.bucket"]._rea_live_buckets(
-            self.env["res.partner"].browse({row[1] for row in rows})
-        )
-        return (
-            self.env["rea.distribution.engine"]
-            .sudo()
-            .open_claims(buckets, [row[0] for row in rows], strict=False)
-        )
 
     @api.multi
     def action_validate(self):
@@ -172,7 +144,7 @@ class ReaEvent(models.Model):
                 }
             )
         # Contexts asking for validation count validated contributions only.
-        self._rea_open_claims()
+        self.env["rea.claim.ledger"].open_event_claims(self)
         return True
 
     @api.multi

@@ -60,8 +60,8 @@ class ReaIncomeShare(models.AbstractModel):
         for event in events.sudo():
             self._check_shipment(event, contexts)
             if event.action_code == "deliverService":
-                info = self._rollup()._get_process_info(
-                    event.output_of_id.id, state["rollup"]
+                info = self._rollup().get_process_info(
+                    event.output_of_id, state["rollup"]
                 )
                 total = info["total_output"] or event.resource_quantity or 1.0
                 self._walk_process(
@@ -91,7 +91,7 @@ class ReaIncomeShare(models.AbstractModel):
             shares = self.get_plan_shares(plan) if plan else {}
         elif method == "shipment":
             events = env["rea.event"].browse(bucket_filter.get("shipment_ids") or [])
-            contexts = env["rea.distribution.engine"]._get_contexts(bucket)
+            contexts = bucket.get_contexts()
             shares = self.get_shipment_shares(events, contexts)
         else:
             return {}
@@ -124,7 +124,9 @@ class ReaIncomeShare(models.AbstractModel):
     def _walk_quantity(self, resource_id, quantity, state):
         """``quantity`` of the resource, taken evenly from everything that
         brought it in (as its value per unit is their average)."""
-        sources = self._rollup()._get_sources(resource_id, state["rollup"])
+        sources = self._rollup().get_sources(
+            self.env["rea.resource"].browse(resource_id), state["rollup"]
+        )
         total = sum(row["quantity"] for row in sources["contributions"])
         total += sum(row["quantity"] for row in sources["purchases"])
         total += sum(qty for _process, qty in sources["processes"])
@@ -135,7 +137,9 @@ class ReaIncomeShare(models.AbstractModel):
     def _walk_value(self, resource_id, amount, state):
         """Credit ``amount`` (a use or citation value) to what gave the
         resource its value, never more than the resource is worth."""
-        node = self._rollup()._resource_node(resource_id, state["rollup"])
+        node = self._rollup().explain(
+            self.env["rea.resource"].browse(resource_id), state["rollup"]
+        )
         if node["value"] > 0 and amount > 0:
             self._walk_resource(resource_id, min(1.0, amount / node["value"]), state)
 
@@ -146,13 +150,17 @@ class ReaIncomeShare(models.AbstractModel):
         state["stack"].add(resource_id)
         try:
             rollup = self._rollup()
-            sources = rollup._get_sources(resource_id, state["rollup"])
+            sources = rollup.get_sources(
+                self.env["rea.resource"].browse(resource_id), state["rollup"]
+            )
             for row in sources["contributions"]:
                 self._add(state, row["id"], row["value"], fraction)
             for row in sources["purchases"]:
                 self._walk_purchase(row, fraction, state)
             for process_id, quantity in sources["processes"]:
-                info = rollup._get_process_info(process_id, state["rollup"])
+                info = rollup.get_process_info(
+                    self.env["rea.process"].browse(process_id), state["rollup"]
+                )
                 portion = quantity / info["total_output"] if info["total_output"] else 1
                 self._walk_process(process_id, fraction * portion, state)
         finally:
@@ -163,7 +171,9 @@ class ReaIncomeShare(models.AbstractModel):
         """``fraction`` of the process: its contributions (work, production,
         uses and citations contributed as such), the value of the resources
         it used or cited, and the quantities it consumed, recursively."""
-        info = self._rollup()._get_process_info(process_id, state["rollup"])
+        info = self._rollup().get_process_info(
+            self.env["rea.process"].browse(process_id), state["rollup"]
+        )
         for event_id, quantity in info["outputs"]:
             # A production contribution is worth its quantity.
             self._add(state, event_id, quantity, fraction)
@@ -188,8 +198,10 @@ class ReaIncomeShare(models.AbstractModel):
     @api.model
     def _walk_purchase(self, row, fraction, state):
         rollup = self._rollup()
-        info = rollup._get_exchange_info(row["exchange_id"], state["rollup"])
-        part = rollup._get_trigger_fraction(info, row["id"]) * fraction
+        info = rollup.get_exchange_info(
+            self.env["rea.exchange"].browse(row["exchange_id"]), state["rollup"]
+        )
+        part = rollup.get_trigger_fraction(info, row["id"]) * fraction
         for payment in info["payments"]:
             if payment["contribution"]:
                 # Paid by a member on the context's behalf.

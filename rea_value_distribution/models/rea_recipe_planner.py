@@ -170,11 +170,27 @@ class ReaRecipePlanner(models.AbstractModel):
     def _prepare_process_vals(self, bom, product, state):
         return {
             "name": _("Make %s") % product.display_name,
-            "based_on_id": bom._get_rea_process_specification().id,
+            "based_on_id": self._get_process_specification(bom).id,
             "plan_id": state["plan"].id,
             "context_id": state["context"].id,
             "has_end": state["due"],
         }
+
+    @api.model
+    def _get_process_specification(self, bom):
+        """The specification the processes of ``bom`` are based on (created
+        on first planning; kept here, with the planning that needs it)."""
+        bom.ensure_one()
+        if not bom.rea_process_specification_id:
+            # Describing the recipe's process is configuration the planner
+            # may lack the rights for; it carries no economic effect.
+            spec = (
+                self.env["rea.process.specification"]
+                .sudo()
+                .create({"name": _("Make %s") % bom.product_tmpl_id.name})
+            )
+            bom.sudo().rea_process_specification_id = spec
+        return bom.rea_process_specification_id
 
     @api.model
     def _prepare_commitment_vals(self, process, action_xmlid, product, state):

@@ -139,7 +139,7 @@ class ReaValueEquation(models.Model):
                 )
 
     @api.constrains("context_id")
-    def _check_context(self):
+    def _check_context_is_context(self):
         for equation in self:
             if not equation.context_id.is_context:
                 raise ValidationError(

@@ -37,9 +37,9 @@ def collect_buckets(records, method, *args):
     )
     pending.ids.update(bucket_ids)
     if outer and pending.ids:
-        records.env["rea.value.equation.bucket"].browse(
-            pending.ids
-        )._rea_refresh_claims()
+        records.env["rea.claim.ledger"].refresh_claims(
+            records.env["rea.value.equation.bucket"].browse(pending.ids)
+        )
     return result
 
 
@@ -118,7 +118,7 @@ class ReaValueEquationBucket(models.Model):
         return collect_buckets(self, write, vals)
 
     @api.model
-    def _rea_live_buckets(self, contexts):
+    def get_live_buckets(self, contexts):
         """The buckets of live equations whose rules count contributions to
         ``contexts``."""
         buckets = self.sudo().search(
@@ -130,26 +130,20 @@ class ReaValueEquationBucket(models.Model):
                 ("include_sub_agents", "=", True),
             ]
         )
-        engine = self.env["rea.distribution.engine"]
         return buckets.filtered(
             lambda b: b.equation_id.context_id in contexts
-            or engine._get_contexts(b) & contexts
+            or b.get_contexts() & contexts
         )
 
     @api.multi
-    def _rea_refresh_claims(self, strict=True):
-        """Open the claims of these buckets afresh: their provisional claims
-        go, and the claims of what their rules count now are opened if their
-        equation is live (paid claims stay as they are). ``strict``: see
-        ``open_claims``."""
-        buckets = self.sudo().exists()
-        if not buckets:
-            return 0
-        self.env["rea.claim"]._drop_provisional(rule_ids=buckets.mapped("rule_ids").ids)
-        live = buckets.filtered(lambda b: b.equation_id.live and b.equation_id.active)
-        return (
-            self.env["rea.distribution.engine"].sudo().open_claims(live, strict=strict)
-        )
+    def get_contexts(self):
+        """The contexts whose contributions this bucket's rules count: its
+        equation's context, with its sub-projects if included."""
+        self.ensure_one()
+        context = self.equation_id.context_id
+        if self.include_sub_agents:
+            return context.get_sub_agents(include_self=True)
+        return context
 
     @api.multi
     def get_snapshot(self):

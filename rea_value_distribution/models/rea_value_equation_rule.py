@@ -142,7 +142,7 @@ class ReaValueEquationRule(models.Model):
                 )
 
     @api.constrains("action_id", "action_type_id")
-    def _check_action_type(self):
+    def _check_rule_action_type(self):
         for rule in self:
             if rule.action_type_id and rule.action_type_id.action_id != rule.action_id:
                 raise ValidationError(

@@ -70,6 +70,29 @@ class ReaValueRollup(models.AbstractModel):
     def compute_value_per_unit(self, resource, state=None):
         return self.explain(resource, state)["value_per_unit"]
 
+    # The walks of income shares (rea.income.share) read the same sources
+    # through the same caches (``state``). Public, so they take records:
+    # a remote caller cannot read the events of resources by bare ids. An
+    # empty record reads nothing (NULL), as a missing id did.
+
+    @api.model
+    def get_sources(self, resource, state):
+        """What brought ``resource`` in: contributions, purchases and
+        producing processes (see ``_get_sources``), cached in ``state``."""
+        return self._get_sources(resource.id or None, state)
+
+    @api.model
+    def get_process_info(self, process, state):
+        """Value of all the inputs of ``process`` and its total output,
+        cached in ``state``."""
+        return self._get_process_info(process.id or None, state)
+
+    @api.model
+    def get_exchange_info(self, exchange, state):
+        """Payments and goods received of ``exchange``, cached in
+        ``state``."""
+        return self._get_exchange_info(exchange.id or None, state)
+
     # Nodes
 
     @api.model
@@ -179,7 +202,7 @@ class ReaValueRollup(models.AbstractModel):
     @api.model
     def _purchase_node(self, row, state):
         info = self._get_exchange_info(row["exchange_id"], state)
-        fraction = self._get_trigger_fraction(info, row["id"])
+        fraction = self.get_trigger_fraction(info, row["id"])
         node = self._node(
             _("Purchase: %(event)s (%(exchange)s), %(percent).2f%% of its payments")
             % {
@@ -288,7 +311,7 @@ class ReaValueRollup(models.AbstractModel):
               FROM rea_event e
          LEFT JOIN rea_resource r ON r.id = e.resource_id
          LEFT JOIN product_template t ON t.id = e.resource_conforms_to_id
-         LEFT JOIN rea_agent_skill_rate sk
+         LEFT JOIN rea_agent_skill sk
                 ON sk.partner_id = e.provider_id
                AND sk.skill_id = e.resource_conforms_to_id
              WHERE e.input_of_id = %(process)s AND {valid}
@@ -441,7 +464,7 @@ class ReaValueRollup(models.AbstractModel):
         return info
 
     @api.model
-    def _get_trigger_fraction(self, info, event_id):
+    def get_trigger_fraction(self, info, event_id):
         """Part of the exchange's payments that buys this receipt: by the
         receipts' values (or prices), evenly when none is known."""
         receipts = info["receipts"]

@@ -18,9 +18,10 @@ class ResPartner(models.Model):
         default=2,
         help="How many other members must validate a contribution.",
     )
-    # Not rea_projects' declared skills: the value of an hour per skill.
+    # The declared skills (rea.agent.skill, rea_base) with the value of an
+    # hour of each; the partner form edits them as rates.
     rea_skill_rate_ids = fields.One2many(
-        "rea.agent.skill.rate", "partner_id", string="Skill rates"
+        "rea.agent.skill", "partner_id", string="Skill rates"
     )
 
     @api.constrains("rea_validation_count")
@@ -34,10 +35,10 @@ class ResPartner(models.Model):
         result = super().write(vals)
         if {"rea_require_validation", "rea_validation_count"} & set(vals):
             # Which contributions count changed: open their claims afresh.
-            buckets = self.env["rea.value.equation.bucket"]._rea_live_buckets(
+            buckets = self.env["rea.value.equation.bucket"].get_live_buckets(
                 self.filtered("is_context")
             )
-            buckets._rea_refresh_claims(strict=False)
+            self.env["rea.claim.ledger"].refresh_claims(buckets, strict=False)
         return result
 
     @api.multi

@@ -43,7 +43,7 @@ class ValueCase(SavepointCase):
         cls.design_work.rea_value_per_unit = 30.0
         cls.cnc = cls.resource_type("CNC machine", "usable")
         cls.cnc.rea_effort_uom_id = cls.uom_hour
-        cls.env["rea.agent.skill.rate"].create(
+        cls.env["rea.agent.skill"].create(
             {
                 "partner_id": cls.bob.id,
                 "skill_id": cls.carpentry.id,

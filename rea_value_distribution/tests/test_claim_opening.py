@@ -208,14 +208,15 @@ class TestClaimOpening(ValueCase):
         """An equation saved with its buckets and rules opens each bucket's
         claims once, after all of them are written."""
         calls = []
-        engine_class = type(self.env["rea.distribution.engine"])
-        original = engine_class.open_claims
+        # The claim ledger opens claims (the engine's open_claims before).
+        ledger_class = type(self.env["rea.claim.ledger"])
+        original = ledger_class.open_claims
 
-        def count(engine, buckets, *args, **kwargs):
+        def count(ledger, buckets, *args, **kwargs):
             calls.append(buckets)
-            return original(engine, buckets, *args, **kwargs)
+            return original(ledger, buckets, *args, **kwargs)
 
-        engine_class.open_claims = count
+        ledger_class.open_claims = count
         try:
             equation = self.equation(
                 [
@@ -224,7 +225,7 @@ class TestClaimOpening(ValueCase):
                 ]
             )
         finally:
-            engine_class.open_claims = original
+            ledger_class.open_claims = original
         self.assertEqual(len(calls), 1)
         self.assertEqual(calls[0], equation.bucket_ids)
         self.assertEqual(len(self.claims(equation)), 4)

@@ -214,3 +214,34 @@ class TestContributions(ValueCase):
         )
         with self.assertRaises(ValidationError):
             wizard.action_preview()
+
+    def test_members_declare_skills_managers_set_rates(self):
+        """A rate is the value per hour of a declared skill (one model,
+        rea.agent.skill): members declare skills, REA managers set what an
+        hour of them is worth."""
+        Skill = self.env["rea.agent.skill"]
+        rate = self.bob.rea_skill_rate_ids
+        self.assertEqual(
+            (rate.skill_id, rate.value_per_unit, rate.level),
+            (self.carpentry, 25.0, "2"),
+        )
+        self.assertEqual(Skill.get_rate(self.bob, self.carpentry), 25.0)
+        self.assertEqual(Skill.get_rate(self.alice, self.carpentry), 20.0)
+        as_alice = Skill.sudo(self.user_alice)
+        skill = as_alice.create(
+            {"partner_id": self.alice.id, "skill_id": self.design_work.id}
+        )
+        skill.write({"level": "3"})
+        with self.assertRaises(AccessError):
+            skill.write({"value_per_unit": 99.0})
+        with self.assertRaises(AccessError):
+            as_alice.create(
+                {
+                    "partner_id": self.alice.id,
+                    "skill_id": self.carpentry.id,
+                    "value_per_unit": 99.0,
+                }
+            )
+        with self.assertRaises(AccessError):
+            rate.sudo(self.user_alice).unlink()
+        skill.unlink()

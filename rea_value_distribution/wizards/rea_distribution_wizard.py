@@ -170,7 +170,7 @@ class ReaDistributionWizard(models.TransientModel):
                 "preview_distributed": result["distributed"],
                 "preview_undistributed": result["undistributed"],
                 "preview_residue": result["residue"],
-                "preview_buckets": self.env["rea.distribution"]._format_buckets(result),
+                "preview_buckets": self.env["rea.distribution"].format_buckets(result),
             }
         )
         return self._reopen()
