@@ -19,17 +19,9 @@ class ReaAgentSkill(models.Model):
     )
 
     def _compute_project_ids(self):
-        rels = (
-            self.env["rea.agent.relationship"]
-            .sudo()
-            .search(
-                [
-                    ("subject_id", "in", self.mapped("partner_id").ids),
-                    ("behavior", "=", "member"),
-                    ("state", "=", "active"),
-                    ("object_id.rea_project_ids", "!=", False),
-                ]
-            )
+        rels = self.env["rea.agent.relationship"].get_memberships(
+            self.mapped("partner_id"),
+            domain=[("object_id.rea_project_ids", "!=", False)],
         )
         for skill in self:
             partners = rels.filtered(
@@ -43,9 +35,7 @@ class ReaAgentSkill(models.Model):
             raise ValidationError(_("Unsupported search on skills' projects."))
         project_ids = value if isinstance(value, (list, tuple)) else [value]
         projects = self.env["rea.project"].sudo().browse(project_ids).exists()
-        self.env.cr.execute(
-            """SELECT subject_id FROM rea_agent_relationship
-               WHERE object_id IN %s AND behavior = 'member' AND state = 'active'""",
-            (tuple(projects.mapped("partner_id").ids) or (0,),),
+        pairs = self.env["rea.agent.relationship"].get_membership_pairs(
+            contexts=projects.mapped("partner_id")
         )
-        return [("partner_id", "in", [row[0] for row in self.env.cr.fetchall()])]
+        return [("partner_id", "in", [member for member, _context in pairs])]
