@@ -50,7 +50,8 @@ class ReaShareLedger(models.AbstractModel):
     @api.model
     def _query_held(self, partners, product=None, project=None, date=None):
         """Rows ``(partner_id, product_id, quantity, value)`` of the share
-        lines of ``partners``, one query (none for unsaved partners)."""
+        lines of ``partners`` (int, int, int, float), one query (none for
+        unsaved partners)."""
         ids = tuple(i for i in partners.ids if isinstance(i, int))
         if not ids:
             return []
@@ -63,7 +64,11 @@ class ReaShareLedger(models.AbstractModel):
                 "date": date or None,
             },
         )
-        return self.env.cr.fetchall()
+        # SUM of a numeric column comes back as a Decimal.
+        return [
+            (partner_id, product_id, int(quantity or 0), float(value or 0.0))
+            for partner_id, product_id, quantity, value in self.env.cr.fetchall()
+        ]
 
     @api.model
     def held(self, partner, product=None, project=None, date=None):
@@ -78,8 +83,8 @@ class ReaShareLedger(models.AbstractModel):
         ):
             if quantity:
                 result[products.browse(product_id)] = {
-                    "quantity": int(quantity),
-                    "value": value or 0.0,
+                    "quantity": quantity,
+                    "value": value,
                 }
         return result
 
@@ -102,10 +107,7 @@ class ReaShareLedger(models.AbstractModel):
         totals = {}
         for partner_id, __, quantity, value in self._query_held(partners):
             old_quantity, old_value = totals.get(partner_id, (0, 0.0))
-            totals[partner_id] = (
-                old_quantity + int(quantity or 0),
-                old_value + (value or 0.0),
-            )
+            totals[partner_id] = (old_quantity + quantity, old_value + value)
         return totals
 
     @api.model

@@ -5,6 +5,8 @@ from odoo import _, api, models
 from odoo.exceptions import UserError
 
 
+# One model split by concern over several files (see models/__init__.py).
+# pylint: disable=consider-merging-classes-inherited
 class ReaShareOperation(models.Model):
     """The accounting document of an executed operation: the transfer or
     conversion entry, the redemption entry or vendor bill."""

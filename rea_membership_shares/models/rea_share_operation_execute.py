@@ -7,6 +7,8 @@ from odoo.exceptions import UserError
 from .rea_share_operation import EXCHANGE_TYPE_CODES
 
 
+# One model split by concern over several files (see models/__init__.py).
+# pylint: disable=consider-merging-classes-inherited
 class ReaShareOperation(models.Model):
     """Executing an operation: the REA exchange recording it, the share
     ledger moving the shares (holdings, register, share accounts), then the

@@ -20,6 +20,8 @@ ELIGIBILITY_FIELDS = {
 }
 
 
+# One model split by concern over several files (see models/__init__.py).
+# pylint: disable=consider-merging-classes-inherited
 class ReaSubscriptionRequest(models.Model):
     """Checks of a request and the website API: ``check_values`` and its
     ``_check_*`` steps, the form settings, ``create_from_form``."""

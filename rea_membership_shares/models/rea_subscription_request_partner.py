@@ -7,6 +7,8 @@ from odoo.exceptions import ValidationError
 from odoo.addons.base_iban.models.res_partner_bank import normalize_iban
 
 
+# One model split by concern over several files (see models/__init__.py).
+# pylint: disable=consider-merging-classes-inherited
 class ReaSubscriptionRequest(models.Model):
     """The member's agent: matched or created at validation (a company with
     its legal representative), its bank account and portal user."""

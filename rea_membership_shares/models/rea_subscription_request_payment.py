@@ -5,6 +5,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 
+# One model split by concern over several files (see models/__init__.py).
+# pylint: disable=consider-merging-classes-inherited
 class ReaSubscriptionRequest(models.Model):
     """Capital release invoice, REA exchange and the paid flow: once the
     invoice is settled, the share ledger gives the shares."""

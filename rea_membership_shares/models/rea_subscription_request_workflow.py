@@ -7,6 +7,8 @@ from odoo.exceptions import UserError, ValidationError
 from .rea_subscription_request import FORM_FIELDS, STATES
 
 
+# One model split by concern over several files (see models/__init__.py).
+# pylint: disable=consider-merging-classes-inherited
 class ReaSubscriptionRequest(models.Model):
     """The state machine (``action_*``) and the e-mails of each step."""
 

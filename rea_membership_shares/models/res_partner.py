@@ -201,6 +201,8 @@ class ResPartner(models.Model):
         the share ledger."""
         self.ensure_one()
         held = self.env["rea.share.ledger"].held(self, project=project)
+        if not held:
+            return []
         products = self.env["product.product"]
         ordered = products.sudo().search([("id", "in", [p.id for p in held])])
         by_id = {product.id: data for product, data in held.items()}
