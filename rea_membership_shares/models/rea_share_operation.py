@@ -34,6 +34,9 @@ class ReaShareOperation(models.Model):
     it changes the holdings, appends to the share register, creates the
     accounting document (redemption payable, transfer or conversion entry)
     and records the share movement as REA events.
+
+    This file: fields, checks, state machine, e-mails; execution through
+    the share ledger in ``_execute``, accounting in ``_accounting``.
     """
 
     _name = "rea.share.operation"

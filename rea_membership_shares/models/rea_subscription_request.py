@@ -63,6 +63,11 @@ class ReaSubscriptionRequest(models.Model):
     fully paid: shares given); draft → waiting → done; draft ⇄ blocked;
     draft/waiting/blocked/done → cancelled (also when a refund settles the
     invoice).
+
+    This file: fields, creation and matching. The rest, by concern: checks
+    and website API (``_checks``), state machine and e-mails
+    (``_workflow``), the member's agent (``_partner``), capital release
+    invoice, REA exchange and paid flow (``_payment``).
     """
 
     _name = "rea.subscription.request"
