@@ -10,6 +10,7 @@ from . import (
     product_template,
     rea_join_request,
     rea_project,
+    rea_share_ledger,
     rea_share_line,
     rea_share_referral_source,
     rea_share_register,
@@ -19,5 +20,19 @@ from . import (
     res_partner,
 )
 
-# Operations extend the register: load them after it.
+# The request is one model split by concern (none overrides another's
+# methods): its base file first.
+from . import (  # isort: skip
+    rea_subscription_request_checks,
+    rea_subscription_request_partner,
+    rea_subscription_request_payment,
+    rea_subscription_request_workflow,
+)
+
+# Operations extend the register: load them after it; then their execution
+# and accounting (the same model, split by concern).
 from . import rea_share_operation  # isort: skip
+from . import (  # isort: skip
+    rea_share_operation_accounting,
+    rea_share_operation_execute,
+)

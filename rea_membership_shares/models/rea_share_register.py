@@ -15,8 +15,8 @@ REGISTER_TYPES = [
 class ReaShareRegister(models.Model):
     """The legal share register: numbered, append-only.
 
-    Lines are appended by ``_append_line`` (business flows, as superuser);
-    nobody but the superuser writes or deletes them.
+    Lines are appended by the share ledger (``rea.share.ledger``, as
+    superuser); nobody but the superuser writes or deletes them.
     """
 
     _name = "rea.share.register"
@@ -75,39 +75,6 @@ class ReaShareRegister(models.Model):
             "Register numbers are unique per company.",
         ),
     ]
-
-    @api.model
-    def _append_line(self, vals):
-        """Append a line to the register; returns it.
-
-        ``vals``: type, partner_id, share_product_id, quantity, date and
-        optionally partner_to_id, share_to_product_id, quantity_to,
-        share_unit_price (default: the share type's price),
-        share_to_unit_price, subscription_request_id, operation_id,
-        project_id (default: the share type's project), company_id.
-        """
-        vals = dict(vals)
-        register = self.sudo()
-        product = self.env["product.product"].browse(vals["share_product_id"])
-        vals.setdefault("project_id", product.share_project_id.id)
-        vals.setdefault("share_unit_price", product.list_price)
-        vals.setdefault("company_id", self.env.user.company_id.id)
-        vals.setdefault("user_id", self.env.uid)
-        if "total_amount" not in vals:
-            vals["total_amount"] = vals["quantity"] * vals["share_unit_price"]
-        if vals.get("share_to_product_id") and "share_to_unit_price" not in vals:
-            vals["share_to_unit_price"] = (
-                self.env["product.product"]
-                .browse(vals["share_to_product_id"])
-                .list_price
-            )
-        vals["register_number"] = int(
-            self.env["ir.sequence"]
-            .sudo()
-            .with_context(force_company=vals["company_id"])
-            .next_by_code("rea.share.register")
-        )
-        return register.create(vals)
 
     @api.multi
     def write(self, vals):

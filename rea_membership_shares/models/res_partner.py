@@ -1,8 +1,9 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+import re
+
+from odoo import api, fields, models
 
 # Generic legal forms; localisations add theirs with selection_add.
 # One list for partners, requests and the office wizard.
@@ -182,16 +183,7 @@ class ResPartner(models.Model):
     def _compute_share_totals(self):
         # One grouped query for all the partners shown (new records have
         # no share lines).
-        totals = {}
-        ids = tuple(i for i in self.ids if isinstance(i, int))
-        if ids:
-            self.env.cr.execute(
-                "SELECT partner_id, sum(quantity), sum(total_amount) "
-                "FROM rea_share_line "
-                "WHERE partner_id IN %s GROUP BY partner_id",
-                (ids,),
-            )
-            totals = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        totals = self.env["rea.share.ledger"].held_totals(self)
         currency = self.env.user.company_id.currency_id
         for partner in self:
             quantity, value = totals.get(partner.id, (0, 0.0))
@@ -205,158 +197,64 @@ class ResPartner(models.Model):
     def get_share_holdings(self, project=None):
         """Shares held per share type: list of dicts {product (product.product),
         quantity, unit_price (of the share type now), total (value at the
-        prices paid)}, one per share type, in SQL."""
+        prices paid)}, one per share type (in the order of share types), from
+        the share ledger."""
         self.ensure_one()
-        domain = [("partner_id", "=", self.id)]
-        if project:
-            domain.append(("project_id", "=", project.id))
-        data = (
-            self.env["rea.share.line"]
-            .sudo()
-            .read_group(
-                domain,
-                ["share_product_id", "quantity", "total_amount"],
-                ["share_product_id"],
-                orderby="share_product_id",
-            )
-        )
+        held = self.env["rea.share.ledger"].held(self, project=project)
+        if not held:
+            return []
         products = self.env["product.product"]
-        result = []
-        for row in data:
-            product = products.browse(row["share_product_id"][0])
-            result.append(
-                {
-                    "product": product,
-                    "quantity": row["quantity"],
-                    "unit_price": product.sudo().list_price,
-                    "total": row["total_amount"],
-                }
-            )
-        return result
+        ordered = products.sudo().search([("id", "in", [p.id for p in held])])
+        by_id = {product.id: data for product, data in held.items()}
+        return [
+            {
+                "product": products.browse(product.id),
+                "quantity": by_id[product.id]["quantity"],
+                "unit_price": product.list_price,
+                "total": by_id[product.id]["value"],
+            }
+            for product in ordered
+        ]
 
     @api.multi
     def get_share_quantity(self, product):
         """Number of shares of the share type ``product`` held."""
         self.ensure_one()
-        data = (
-            self.env["rea.share.line"]
-            .sudo()
-            .read_group(
-                [("partner_id", "=", self.id), ("share_product_id", "=", product.id)],
-                ["quantity"],
-                [],
+        return self.env["rea.share.ledger"].held_quantity(self, product)
+
+    @api.model
+    def normalize_register_number(self, number):
+        """Company register numbers compare on letters and digits only."""
+        return re.sub(r"[^0-9A-Za-z]", "", number or "").upper()
+
+    @api.model
+    def find_cooperator(self, values):
+        """The agent a subscription is for, from the values of a request or
+        form (``is_company``, ``email``, ``company_register_number``): by
+        e-mail for people, by company register number for companies, an
+        effective member first. Blank values never match. Searches with the
+        caller's rights (the request flows call it as superuser)."""
+        if values.get("is_company"):
+            number = self.normalize_register_number(
+                values.get("company_register_number")
             )
+            if not number:
+                return self.browse()
+            return self.search(
+                [("company_register_number", "=", number), ("is_company", "=", True)],
+                order="is_cooperator desc, id",
+                limit=1,
+            )
+        email = self.env["rea.join.request"].normalize_email(values.get("email"))
+        if not email:
+            return self.browse()
+        return self.search(
+            [("email", "=ilike", email), ("is_company", "=", False)],
+            order="is_cooperator desc, id",
+            limit=1,
         )
-        return data[0]["quantity"] or 0 if data else 0
 
-    # Helpers of the share flows (subscription, operations) -----------------
-
-    @api.multi
-    def _add_share_lines(
-        self,
-        product,
-        quantity,
-        effective_date,
-        unit_price=None,
-        company=None,
-        rea_events=None,
-    ):
-        """Give this member ``quantity`` shares of ``product`` (product.product)
-        effective at ``effective_date``; returns the new share line, linked to
-        ``rea_events`` when the REA events recording it are known already
-        (else see ``rea.share.line._set_rea_events``). The caller appends the
-        register line."""
-        self.ensure_one()
-        if quantity <= 0:
-            raise UserError(_("The number of shares must be positive."))
-        product = product.sudo()
-        company = company or self.env.user.company_id
-        vals = {
-            "partner_id": self.id,
-            "project_id": product.share_project_id.id,
-            "share_product_id": product.id,
-            "quantity": quantity,
-            "share_unit_price": (
-                product.list_price if unit_price is None else unit_price
-            ),
-            "effective_date": effective_date,
-            "company_id": company.id,
-        }
-        if rea_events:
-            vals["rea_event_ids"] = [(6, 0, rea_events.ids)]
-        return self.env["rea.share.line"].sudo().create(vals)
-
-    @api.multi
-    def _remove_share_lines(self, product, quantity):
-        """Take ``quantity`` shares of ``product`` from this member, newest
-        lines first. Raises UserError when fewer are held. Returns a list of
-        (unit_price, quantity) removed, at the prices they were bought."""
-        self.ensure_one()
-        if quantity <= 0:
-            raise UserError(_("The number of shares must be positive."))
-        lines = (
-            self.env["rea.share.line"]
-            .sudo()
-            .search(
-                [("partner_id", "=", self.id), ("share_product_id", "=", product.id)],
-                order="effective_date desc, id desc",
-            )
-        )
-        held = sum(lines.mapped("quantity"))
-        if held < quantity:
-            raise UserError(
-                _("%(partner)s holds %(held)s shares of %(type)s, not %(qty)s.")
-                % {
-                    "partner": self.display_name,
-                    "held": held,
-                    "type": product.display_name,
-                    "qty": quantity,
-                }
-            )
-        removed = []
-        left = quantity
-        for line in lines:
-            if not left:
-                break
-            take = min(left, line.quantity)
-            removed.append((line.share_unit_price, take))
-            if take == line.quantity:
-                line.unlink()
-            else:
-                line.quantity -= take
-            left -= take
-        return removed
-
-    @api.multi
-    def _record_share_event(self, receiver, product, quantity, date=None, note=None):
-        """Record in REA that ``quantity`` shares of ``product`` moved from this
-        agent's share account to ``receiver``'s (a project's own agent when it
-        issues or takes back shares): one transfer event."""
-        self.ensure_one()
-        template = product.sudo().product_tmpl_id
-        transfer = self.env.ref("rea_base.action_transfer")
-        project_agent = template.share_project_id.partner_id
-        return (
-            self.env["rea.event"]
-            .sudo()
-            .create(
-                {
-                    "action_id": transfer.id,
-                    "provider_id": self.id,
-                    "receiver_id": receiver.id,
-                    "resource_conforms_to_id": template.id,
-                    "resource_id": self.get_rea_account(template).id,
-                    "to_resource_id": receiver.get_rea_account(template).id,
-                    "resource_quantity": quantity,
-                    "resource_unit_id": template.uom_id.id,
-                    "has_point_in_time": self.env["rea.transfer"]._normalize_datetime(
-                        date
-                    ),
-                    "context_id": project_agent.id,
-                    "note": note or False,
-                }
-            )
-        )
+    # Helpers of the share flows (the share ledger) ----------------------------
 
     @api.multi
     def _ensure_cooperator_number(self, company=None):

@@ -178,22 +178,9 @@ class ShareOperationCase(SavepointCase):
         """What a paid subscription leaves: holdings, register, REA event,
         membership and the capital credited to the member (paid in)."""
         env = cls.env
-        line = partner._add_share_lines(product, quantity, date, company=cls.company)
-        env["rea.share.register"]._append_line(
-            {
-                "type": "subscription",
-                "date": date,
-                "partner_id": partner.id,
-                "share_product_id": product.id,
-                "quantity": quantity,
-                "company_id": cls.company.id,
-            }
+        env["rea.share.ledger"].issue(
+            partner, product, quantity, date, company=cls.company
         )
-        line._set_rea_events(
-            cls.project.partner_id._record_share_event(partner, product, quantity, date)
-        )
-        partner._ensure_cooperator_number(cls.company)
-        partner._set_project_membership(cls.project, date)
         amount = quantity * product.list_price
         account = product.product_tmpl_id.get_share_equity_account(cls.company)
         move = env["account.move"].create(

@@ -237,7 +237,7 @@ class TestSubscriptionCreateWizard(SharesCase):
         )
         # Without the first line, the next one decides (default code when
         # the share type has no short name).
-        self.partner._remove_share_lines(self.share_a, 2)
+        self.env["rea.share.ledger"].redeem(self.partner, self.share_a, 2, "2026-03-10")
         self.assertEqual(self.partner.cooperator_type, "WIND-C")
         self.assertEqual(self.partner.effective_date, "2026-02-10")
         self.assertIn(

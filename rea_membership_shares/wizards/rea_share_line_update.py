@@ -53,63 +53,21 @@ class ReaShareLineUpdate(models.TransientModel):
         if self.effective_date > fields.Date.context_today(self):
             raise UserError(_("The effective date cannot be in the future."))
 
-    @api.model
-    def _get_register_lines(self, line):
-        """The register line(s) that recorded the acquisition of ``line``:
-        same date, share type and member (receiver of a transfer, holder of
-        a subscription or conversion); the one of the same quantity when
-        several match, none when that stays ambiguous."""
-        partner = line.partner_id.id
-        product = line.share_product_id.id
-        candidates = (
-            self.env["rea.share.register"]
-            .sudo()
-            .search(
-                [
-                    ("date", "=", line.effective_date),
-                    ("company_id", "=", line.company_id.id),
-                    "|",
-                    "|",
-                    "&",
-                    "&",
-                    ("type", "=", "subscription"),
-                    ("partner_id", "=", partner),
-                    ("share_product_id", "=", product),
-                    "&",
-                    "&",
-                    ("type", "=", "transfer"),
-                    ("partner_to_id", "=", partner),
-                    ("share_product_id", "=", product),
-                    "&",
-                    "&",
-                    ("type", "=", "conversion"),
-                    ("partner_id", "=", partner),
-                    ("share_to_product_id", "=", product),
-                ],
-                order="register_number",
-            )
-        )
-        if len(candidates) <= 1:
-            return candidates
-        same_quantity = candidates.filtered(
-            lambda r: (r.quantity_to if r.type == "conversion" else r.quantity)
-            == line.quantity
-        )
-        return same_quantity[:1]
-
     @api.multi
     def action_update(self):
         self._check()
         line = self.share_line_id.sudo()
         old_date = line.effective_date
-        registers = self._get_register_lines(line)
-        line.write({"effective_date": self.effective_date})
         # Superuser: the register refuses every other write.
-        registers.sudo().write({"date": self.effective_date})
-        events = line._redate_rea_events(
-            self.effective_date,
-            note=_("Effective date of the shares corrected: %(old)s → %(new)s")
-            % {"old": old_date, "new": self.effective_date},
+        registers, events = (
+            self.env["rea.share.ledger"]
+            .sudo()
+            .correct_date(
+                line,
+                self.effective_date,
+                note=_("Effective date of the shares corrected: %(old)s → %(new)s")
+                % {"old": old_date, "new": self.effective_date},
+            )
         )
         if registers:
             lines_text = ", ".join(str(n) for n in registers.mapped("register_number"))
