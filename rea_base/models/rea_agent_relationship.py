@@ -4,6 +4,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from odoo.addons.rea_base.server_api import server_only
+
 # The relationship states a membership goes through.
 MEMBERSHIP_STATES = ("candidate", "active", "inactive")
 
@@ -162,6 +164,7 @@ class ReaAgentRelationship(models.Model):
         return domain
 
     @api.model
+    @server_only
     def get_memberships(
         self,
         members=None,
@@ -180,6 +183,7 @@ class ReaAgentRelationship(models.Model):
         )
 
     @api.model
+    @server_only
     def get_members(
         self, contexts, states=("active",), behaviors=("member",), **search_kwargs
     ):
@@ -189,6 +193,7 @@ class ReaAgentRelationship(models.Model):
         ).mapped("subject_id")
 
     @api.model
+    @server_only
     def get_membership_pairs(
         self, members=None, contexts=None, states=("active",), behaviors=("member",)
     ):
@@ -213,6 +218,7 @@ class ReaAgentRelationship(models.Model):
         return self.env.cr.fetchall()
 
     @api.model
+    @server_only
     def count_members(self, contexts, states=("active",), behaviors=("member",)):
         """{context id: number of members} of ``contexts``, one grouped query."""
         data = self._elevated().read_group(
@@ -223,6 +229,7 @@ class ReaAgentRelationship(models.Model):
         return {d["object_id"][0]: d["object_id_count"] for d in data}
 
     @api.model
+    @server_only
     def ensure_membership(self, member, context, state="active", date=None):
         """Make ``member`` a member of ``context`` (partners); return the
         relationship, never a second one.
@@ -254,6 +261,7 @@ class ReaAgentRelationship(models.Model):
         return membership
 
     @api.model
+    @server_only
     def end_membership(self, member, context, date=None):
         """End the active memberships of ``member`` in ``context`` on ``date``
         (default today): they become inactive. Return them."""

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class ReaAgentSkill(models.Model):
@@ -54,3 +54,21 @@ class ReaAgentSkill(models.Model):
                 raise ValidationError(
                     _("'%s' is not a skill (REA behaviour work).") % skill.skill_id.name
                 )
+
+    @api.multi
+    def write(self, vals):
+        if vals.get("partner_id") and any(
+            skill.partner_id.id != vals["partner_id"] for skill in self
+        ):
+            self._check_can_move_skill()
+        return super().write(vals)
+
+    @api.model
+    def _check_can_move_skill(self):
+        # Record rules let members (portal) edit their own skills; they are
+        # checked before a write, not after: without this, a member could
+        # hand a skill to another agent.
+        user = self.env.user
+        if user._is_superuser() or user.has_group("rea_base.group_rea_user"):
+            return
+        raise AccessError(_("A skill is declared by its own agent."))

@@ -6,6 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
 from odoo.addons import decimal_precision as dp
+from odoo.addons.rea_base.server_api import server_only
 
 from .decimal_precision import rea_quantity_digits
 from .rea_batch_create_mixin import Facts
@@ -225,6 +226,7 @@ class ReaResource(models.Model):
     # Quantities: only events change them, and only through this method.
 
     @api.model
+    @server_only
     def move_quantities(self, moves, limits=None):
         """Move resource quantities by deltas; return the new quantities
         ``{resource id: {quantity field: value}}``.

@@ -15,4 +15,5 @@ from . import (
     test_rea_resource_quantities,
     test_rea_service_menu,
     test_rea_traceability,
+    test_server_api,
 )

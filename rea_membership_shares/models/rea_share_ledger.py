@@ -5,6 +5,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
+from odoo.addons.rea_base.server_api import server_only
+
 # One aggregate over the share lines; a filter given as None is left out
 # (the constants are folded by the planner: the indexes stay usable).
 HELD_QUERY = """
@@ -71,6 +73,7 @@ class ReaShareLedger(models.AbstractModel):
         ]
 
     @api.model
+    @server_only
     def held(self, partner, product=None, project=None, date=None):
         """What ``partner`` holds, per share type: ``{product.product:
         {"quantity": int, "value": float}}``, the value at the prices the
@@ -89,18 +92,21 @@ class ReaShareLedger(models.AbstractModel):
         return result
 
     @api.model
+    @server_only
     def held_quantity(self, partner, product=None, project=None, date=None):
         """Number of shares ``held`` (all types summed)."""
         held = self.held(partner, product=product, project=project, date=date)
         return sum(h["quantity"] for h in held.values())
 
     @api.model
+    @server_only
     def held_value(self, partner, product=None, project=None, date=None):
         """Value of the shares ``held``, at the prices they were acquired at."""
         held = self.held(partner, product=product, project=project, date=date)
         return sum(h["value"] for h in held.values())
 
     @api.model
+    @server_only
     def held_totals(self, partners):
         """``{partner_id: (quantity, value)}`` for several partners, one
         query (partners holding nothing are left out)."""
@@ -127,6 +133,7 @@ class ReaShareLedger(models.AbstractModel):
         )
 
     @api.model
+    @server_only
     def estimate_value(self, partner, product, quantity):
         """Value of ``quantity`` shares of ``product`` taken from ``partner``
         as ``redeem``/``move``/``convert`` would take them: newest lines
@@ -146,6 +153,7 @@ class ReaShareLedger(models.AbstractModel):
     # Who may hold a share type ---------------------------------------------
 
     @api.model
+    @server_only
     def get_eligibility_errors(
         self,
         partner,
@@ -266,6 +274,7 @@ class ReaShareLedger(models.AbstractModel):
     # Writers -----------------------------------------------------------------
 
     @api.model
+    @server_only
     def issue(
         self,
         partner,
@@ -311,6 +320,7 @@ class ReaShareLedger(models.AbstractModel):
         )
 
     @api.model
+    @server_only
     def redeem(
         self,
         partner,
@@ -354,6 +364,7 @@ class ReaShareLedger(models.AbstractModel):
         return register
 
     @api.model
+    @server_only
     def move(
         self,
         partner,
@@ -404,6 +415,7 @@ class ReaShareLedger(models.AbstractModel):
         return register
 
     @api.model
+    @server_only
     def convert(
         self,
         partner,
@@ -531,6 +543,7 @@ class ReaShareLedger(models.AbstractModel):
     # Correction ---------------------------------------------------------------
 
     @api.model
+    @server_only
     def correct_date(self, line, date, note):
         """The one correction the register accepts: the acquisition of the
         share line ``line`` was effective at ``date``. The register line(s)

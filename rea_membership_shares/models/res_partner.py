@@ -5,6 +5,8 @@ import re
 
 from odoo import api, fields, models
 
+from odoo.addons.rea_base.server_api import server_only
+
 # Generic legal forms; localisations add theirs with selection_add.
 # One list for partners, requests and the office wizard.
 GENDERS = [("male", "Male"), ("female", "Female"), ("other", "Other")]
@@ -194,6 +196,7 @@ class ResPartner(models.Model):
     # Public helpers ----------------------------------------------------------
 
     @api.multi
+    @server_only
     def get_share_holdings(self, project=None):
         """Shares held per share type: list of dicts {product (product.product),
         quantity, unit_price (of the share type now), total (value at the
@@ -217,6 +220,7 @@ class ResPartner(models.Model):
         ]
 
     @api.multi
+    @server_only
     def get_share_quantity(self, product):
         """Number of shares of the share type ``product`` held."""
         self.ensure_one()
@@ -228,6 +232,7 @@ class ResPartner(models.Model):
         return re.sub(r"[^0-9A-Za-z]", "", number or "").upper()
 
     @api.model
+    @server_only
     def find_cooperator(self, values):
         """The agent a subscription is for, from the values of a request or
         form (``is_company``, ``email``, ``company_register_number``): by

@@ -1,6 +1,7 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from odoo import api
 from odoo.exceptions import AccessError
 
 from .test_operation import ShareOperationCase
@@ -58,3 +59,28 @@ class TestShareOperationSecurity(ShareOperationCase):
         operation = self.new_operation("sell_back", self.alice, self.share_a, 1)
         with self.assertRaises(AccessError):
             operation.sudo(self.plain_user).read(["quantity"])
+
+    def test_remote_calls_cannot_reach_the_ledger(self):
+        """Holdings are read and written by the server's flows: a member
+        calling the ledger or another member's holdings remotely (Odoo's RPC
+        dispatch) is refused, and the register does not move."""
+        lines = self.env["rea.share.line"].search_count([])
+        calls = (
+            ("res.partner", "get_share_holdings", [[self.alice.id]]),
+            ("res.partner", "get_share_quantity", [[self.alice.id], self.share_a.id]),
+            ("res.partner", "find_cooperator", [{"email": "alice@example.org"}]),
+            ("rea.share.ledger", "held", [self.alice.id]),
+            (
+                "rea.share.ledger",
+                "issue",
+                [self.bob.id, self.share_a.id, 5, "2026-01-01"],
+            ),
+            ("rea.share.ledger", "redeem", [self.alice.id, self.share_a.id, 1, False]),
+        )
+        for user in (self.portal_bob, self.coop_manager):
+            for model, method, args in calls:
+                with self.assertRaisesRegex(AccessError, "cannot be called remotely"):
+                    api.call_kw(self.env[model].sudo(user), method, args, {})
+        self.assertEqual(self.env["rea.share.line"].search_count([]), lines)
+        # The server's own code still reads them.
+        self.assertEqual(self.alice.get_share_quantity(self.share_a), 5)

@@ -24,6 +24,7 @@ class TestSkillsPortalHttp(ReaHttpCase):
         skilled = create_project(
             env, "Skilled Coop", service_ids=[(6, 0, service(env, "skills").ids)]
         )
+        self.skilled = skilled
         unskilled = create_project(
             env, "Plain Coop", service_ids=[(6, 0, service(env, "exchanges").ids)]
         )
@@ -157,3 +158,74 @@ class TestSkillsPortalHttp(ReaHttpCase):
     def test_anonymous_is_sent_to_login(self):
         response = self.url_open("/my/skills")
         self.assertIn("/web/login", response.url)
+
+    # JSON-RPC, as a member's browser or script can send it ---------------
+
+    def _call_kw(self, model, method, args, kwargs=None):
+        response = self.opener.post(
+            self.base_url() + "/web/dataset/call_kw",
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {
+                    "model": model,
+                    "method": method,
+                    "args": args,
+                    "kwargs": kwargs or {},
+                },
+            },
+            timeout=60,
+        )
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
+    def assertRefused(self, answer, text):
+        self.assertNotIn("result", answer)
+        self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.AccessError")
+        self.assertIn(text, answer["error"]["data"]["message"])
+
+    def test_rpc_cannot_hand_a_skill_to_another_agent(self):
+        self.authenticate("skill_b", "skill_b")
+        answer = self._call_kw(
+            "rea.agent.skill",
+            "write",
+            [[self.skill_b.id], {"partner_id": self.user_a.partner_id.id}],
+        )
+        self.assertRefused(answer, "declared by its own agent")
+        self.Skill.invalidate_cache()
+        self.assertEqual(self.skill_b.partner_id, self.user_b.partner_id)
+        # Her own skill stays hers to edit.
+        answer = self._call_kw(
+            "rea.agent.skill", "write", [[self.skill_b.id], {"level": "3"}]
+        )
+        self.assertIs(answer.get("result"), True)
+
+    def test_rpc_cannot_drive_the_membership_api(self):
+        """The membership API and resource quantities act as superuser for
+        the server's workflows; a member calling them remotely is refused
+        with a clear error, and nothing changes."""
+        self.authenticate("skill_c", "skill_c")
+        project_agent = self.skilled.partner_id
+        partner_c = self.user_c.partner_id.id
+        for method, args in (
+            ("ensure_membership", [partner_c, project_agent.id]),
+            ("end_membership", [self.user_a.partner_id.id, project_agent.id]),
+            ("get_members", [project_agent.id]),
+            ("get_memberships", [partner_c]),
+            ("count_members", [project_agent.id]),
+        ):
+            self.assertRefused(
+                self._call_kw("rea.agent.relationship", method, args),
+                "cannot be called remotely",
+            )
+        self.assertRefused(
+            self._call_kw(
+                "rea.resource",
+                "move_quantities",
+                [[{"1": {"accounting_quantity": 1000.0}}]],
+            ),
+            "cannot be called remotely",
+        )
+        Rel = self.env["rea.agent.relationship"]
+        self.assertFalse(Rel.get_memberships(self.user_c.partner_id, project_agent))
+        self.assertTrue(Rel.get_memberships(self.user_a.partner_id, project_agent))

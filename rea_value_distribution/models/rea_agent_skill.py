@@ -28,7 +28,11 @@ class ReaAgentSkill(models.Model):
 
     @api.multi
     def write(self, vals):
-        if "value_per_unit" in vals:
+        # A rate must not follow its skill to another agent or skill either.
+        moved = {"partner_id", "skill_id"} & set(vals) and any(
+            self.mapped("value_per_unit")
+        )
+        if "value_per_unit" in vals or moved:
             self._check_can_set_rate()
         return super().write(vals)
 

@@ -8,6 +8,8 @@ from psycopg2 import sql
 from odoo import api, models
 from odoo.exceptions import UserError
 
+from odoo.addons.rea_base.server_api import server_only
+
 _logger = logging.getLogger(__name__)
 
 
@@ -41,6 +43,7 @@ class ReaClaimLedger(models.AbstractModel):
     _ANALYZE_AFTER = 1000
 
     @api.model
+    @server_only
     def open_claims(self, buckets, event_ids=None, strict=True):
         """Open the missing claims of the contribution events the rules of
         ``buckets`` would count now (all of them, or those of ``event_ids``),
@@ -92,6 +95,7 @@ class ReaClaimLedger(models.AbstractModel):
         return opened
 
     @api.model
+    @server_only
     def open_event_claims(self, events):
         """Open the claims of the contributions among ``events`` under the
         live equations of their contexts; return how many were opened."""
@@ -117,6 +121,7 @@ class ReaClaimLedger(models.AbstractModel):
         return self.sudo().open_claims(buckets, [row[0] for row in rows], strict=False)
 
     @api.model
+    @server_only
     def refresh_claims(self, buckets, strict=True):
         """Open the claims of ``buckets`` afresh: their provisional claims
         go, and the claims of what their rules count now are opened if their
@@ -130,6 +135,7 @@ class ReaClaimLedger(models.AbstractModel):
         return self.sudo().open_claims(live, strict=strict)
 
     @api.model
+    @server_only
     def drop_provisional(self, rules=None, events=None):
         """Delete the provisional claims of these rules or events
         (recordsets): nothing was paid on them, and they are opened again
@@ -193,6 +199,7 @@ class ReaClaimLedger(models.AbstractModel):
         return params, rates_join, pay, reduction
 
     @api.model
+    @server_only
     def pay_claims(self, distribution, result, details):
         """Value the provisional claims paid by ``distribution`` for good and
         lower the outstanding values of the claims paid, in one query
@@ -262,6 +269,7 @@ class ReaClaimLedger(models.AbstractModel):
     """
 
     @api.model
+    @server_only
     def write_details(self, distribution, result, details, lines):
         """Insert ``details`` (values of ``get_group_lines``) of
         ``distribution`` under their agent's line (``lines``: ``{agent id:
@@ -335,6 +343,7 @@ class ReaClaimLedger(models.AbstractModel):
         )
 
     @api.model
+    @server_only
     def apply_reductions(self, distribution, sign):
         """Lower (sign 1) or restore (sign -1) the outstanding values of the
         claims ``distribution`` paid. Never below zero, never above the

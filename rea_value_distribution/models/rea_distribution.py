@@ -6,6 +6,8 @@ import json
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.rea_base.server_api import server_only
+
 DISTRIBUTION_STATES = [("done", "Distributed"), ("cancelled", "Cancelled")]
 
 
@@ -97,6 +99,7 @@ class ReaDistribution(models.Model):
     # Writing a computed distribution
 
     @api.model
+    @server_only
     def create_from_result(self, equation, result, date, incomes=None, note=None):
         """Write the distribution ``result`` computed by the engine:
         lines, details, claims, income use, events and accounting. The
@@ -140,6 +143,7 @@ class ReaDistribution(models.Model):
         return distribution
 
     @api.model
+    @server_only
     def format_buckets(self, result):
         """The bucket summary of a computed ``result`` (one line per
         bucket), as stored and previewed."""

@@ -10,6 +10,8 @@ from odoo import _, api, models
 from odoo.exceptions import UserError
 from odoo.tools import float_is_zero, float_round
 
+from odoo.addons.rea_base.server_api import server_only
+
 from .formula import (
     FORMULA_VARIABLES,
     FormulaError,
@@ -41,6 +43,7 @@ class ReaDistributionEngine(models.AbstractModel):
     _description = "REA Distribution Engine"
 
     @api.model
+    @server_only
     def compute(self, equation, amount, filters=None):
         """Return the distribution of ``amount`` by ``equation``.
 
@@ -235,6 +238,7 @@ class ReaDistributionEngine(models.AbstractModel):
     )
 
     @api.model
+    @server_only
     def get_pay_sql(self, result):
         """How ``result`` pays its claim rows, as SQL on its table of claim
         rows (``result["claims_table"]``, alias ``t``): ``(params, rates
@@ -590,12 +594,14 @@ class ReaDistributionEngine(models.AbstractModel):
     # Opening claims: the claim ledger writes them (rea.claim.ledger).
 
     @api.model
+    @server_only
     def open_claims(self, buckets, event_ids=None, strict=True):
         """Kept for callers of the engine: see ``rea.claim.ledger.open_claims``,
         which opens claims now."""
         return self.env["rea.claim.ledger"].open_claims(buckets, event_ids, strict)
 
     @api.model
+    @server_only
     def compute_claim_rows(self, buckets, event_ids=None):
         """Collect the claim rows the rules of ``buckets`` count now (all
         contribution events, or those of ``event_ids``), each event under
@@ -619,6 +625,7 @@ class ReaDistributionEngine(models.AbstractModel):
         return table
 
     @api.model
+    @server_only
     def get_claim_rows(self, result):
         """The claim rows of ``result`` as dicts (for checks and exports;
         the distribution itself writes them in SQL)."""
@@ -674,6 +681,7 @@ class ReaDistributionEngine(models.AbstractModel):
     # Explanations
 
     @api.model
+    @server_only
     def get_group_lines(self, result):
         """Per agent, bucket and rule: values and explanation text, as
         stored by the preview and by the distribution."""

@@ -4,6 +4,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.rea_base.server_api import server_only
+
 
 class ReaDistributionLine(models.Model):
     """What one agent received from a distribution: one distribution event
@@ -97,6 +99,7 @@ class ReaDistributionLine(models.Model):
     # REA events
 
     @api.multi
+    @server_only
     def reverse_events(self):
         """Reverse the distribution events of these lines (cancellation)."""
         for line in self.filtered("event_id"):
@@ -108,6 +111,7 @@ class ReaDistributionLine(models.Model):
     # Accounting
 
     @api.multi
+    @server_only
     def create_payouts(self):
         """Pay these lines out in accounting, as their equation says
         (journal entry or vendor bill)."""
@@ -239,6 +243,7 @@ class ReaDistributionLine(models.Model):
         return False
 
     @api.multi
+    @server_only
     def reverse_payouts(self):
         """Reverse the journal entries or bills of these lines
         (cancellation)."""

@@ -4,6 +4,8 @@
 from odoo import _, api, models
 from odoo.exceptions import UserError
 
+from odoo.addons.rea_base.server_api import server_only
+
 from .rea_value_rollup import MONEY_VALUE_SQL, TRANSFER_CODES, VALID_EVENT_SQL
 
 # Events that deliver something out of a context (a shipment).
@@ -28,6 +30,7 @@ class ReaIncomeShare(models.AbstractModel):
     # Public entry points
 
     @api.model
+    @server_only
     def get_resource_shares(self, resource, quantity):
         """Shares of ``quantity`` of ``resource`` (e.g. units sold)."""
         state = self._new_state()
@@ -35,6 +38,7 @@ class ReaIncomeShare(models.AbstractModel):
         return state["shares"]
 
     @api.model
+    @server_only
     def get_process_shares(self, processes):
         """Shares of the whole production of ``processes``."""
         state = self._new_state()
@@ -43,6 +47,7 @@ class ReaIncomeShare(models.AbstractModel):
         return state["shares"]
 
     @api.model
+    @server_only
     def get_plan_shares(self, plan):
         """Shares of what a plan (order) delivers: its final processes,
         those whose production no other process of the plan consumes; the
@@ -53,6 +58,7 @@ class ReaIncomeShare(models.AbstractModel):
         return state["shares"]
 
     @api.model
+    @server_only
     def get_shipment_shares(self, events, contexts=None):
         """Shares of the resources delivered by ``events`` (transfers out
         of the context, or services delivered by a process)."""
@@ -76,6 +82,7 @@ class ReaIncomeShare(models.AbstractModel):
         return state["shares"]
 
     @api.model
+    @server_only
     def get_bucket_fractions(self, bucket, bucket_filter):
         """{event id: fraction} for a bucket filtered by process, plan or
         shipment, as the distribution engine uses them."""

@@ -4,6 +4,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.rea_base.server_api import server_only
+
 FILTER_METHODS = [
     ("all", "All contributions"),
     ("dates", "Date range"),
@@ -118,6 +120,7 @@ class ReaValueEquationBucket(models.Model):
         return collect_buckets(self, write, vals)
 
     @api.model
+    @server_only
     def get_live_buckets(self, contexts):
         """The buckets of live equations whose rules count contributions to
         ``contexts``."""
@@ -136,6 +139,7 @@ class ReaValueEquationBucket(models.Model):
         )
 
     @api.multi
+    @server_only
     def get_contexts(self):
         """The contexts whose contributions this bucket's rules count: its
         equation's context, with its sub-projects if included."""

@@ -3,6 +3,8 @@
 
 from odoo import _, api, models
 
+from odoo.addons.rea_base.server_api import server_only
+
 TRANSFER_CODES = ("transfer", "transferAllRights", "transferCustody")
 OUTPUT_CODES = ("produce", "deliverService")
 # Value of one input event without recursion (consumption is valued by the
@@ -60,6 +62,7 @@ class ReaValueRollup(models.AbstractModel):
         }
 
     @api.model
+    @server_only
     def explain(self, resource, state=None):
         """Where the value of ``resource`` comes from, as a tree of nodes
         ``{label, kind, quantity, value, value_per_unit, children, res_model,
@@ -67,6 +70,7 @@ class ReaValueRollup(models.AbstractModel):
         return self._resource_node(resource.id, state or self.new_state())
 
     @api.model
+    @server_only
     def compute_value_per_unit(self, resource, state=None):
         return self.explain(resource, state)["value_per_unit"]
 
@@ -76,18 +80,21 @@ class ReaValueRollup(models.AbstractModel):
     # empty record reads nothing (NULL), as a missing id did.
 
     @api.model
+    @server_only
     def get_sources(self, resource, state):
         """What brought ``resource`` in: contributions, purchases and
         producing processes (see ``_get_sources``), cached in ``state``."""
         return self._get_sources(resource.id or None, state)
 
     @api.model
+    @server_only
     def get_process_info(self, process, state):
         """Value of all the inputs of ``process`` and its total output,
         cached in ``state``."""
         return self._get_process_info(process.id or None, state)
 
     @api.model
+    @server_only
     def get_exchange_info(self, exchange, state):
         """Payments and goods received of ``exchange``, cached in
         ``state``."""
@@ -464,6 +471,7 @@ class ReaValueRollup(models.AbstractModel):
         return info
 
     @api.model
+    @server_only
     def get_trigger_fraction(self, info, event_id):
         """Part of the exchange's payments that buys this receipt: by the
         receipts' values (or prices), evenly when none is known."""

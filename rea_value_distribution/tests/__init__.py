@@ -8,6 +8,7 @@ from . import (
     test_portal_http,
     test_recipes,
     test_rollup,
+    test_server_only,
     test_statement,
     test_value_equation,
 )
