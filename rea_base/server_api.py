@@ -47,7 +47,10 @@ def called_remotely(depth=2):
 def server_only(method, self, *args, **kwargs):
     if called_remotely():
         raise AccessError(
-            _("%s.%s is for the server's own code: it cannot be called remotely.")
-            % (self._name, method.__name__)
+            _(
+                "%(model)s.%(method)s is for the server's own code: "
+                "it cannot be called remotely."
+            )
+            % {"model": self._name, "method": method.__name__}
         )
     return method(self, *args, **kwargs)

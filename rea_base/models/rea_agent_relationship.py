@@ -4,7 +4,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from odoo.addons.rea_base.server_api import server_only
+from ..server_api import server_only
 
 # The relationship states a membership goes through.
 MEMBERSHIP_STATES = ("candidate", "active", "inactive")

@@ -6,8 +6,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
 from odoo.addons import decimal_precision as dp
-from odoo.addons.rea_base.server_api import server_only
 
+from ..server_api import server_only
 from .decimal_precision import rea_quantity_digits
 from .rea_batch_create_mixin import Facts
 
