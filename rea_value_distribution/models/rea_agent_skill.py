@@ -5,6 +5,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 from odoo.addons import decimal_precision as dp
+from odoo.addons.rea_base.server_api import server_only
 
 
 class ReaAgentSkill(models.Model):
@@ -53,6 +54,7 @@ class ReaAgentSkill(models.Model):
         raise AccessError(_("Only REA managers set the value of an hour of a skill."))
 
     @api.model
+    @server_only
     def get_rate(self, partner, skill):
         """Value of one unit of ``skill`` worked by ``partner``."""
         rate = self.search(
