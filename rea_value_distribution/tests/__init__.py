@@ -11,4 +11,6 @@ from . import (
     test_server_only,
     test_statement,
     test_value_equation,
+    test_wizard_browser,
+    test_wizard_browser,
 )

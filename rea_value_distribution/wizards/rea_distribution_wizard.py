@@ -216,8 +216,18 @@ class ReaDistributionWizardIncome(models.TransientModel):
         "rea.distribution.wizard", required=True, ondelete="cascade"
     )
     event_id = fields.Many2one("rea.event", string="Income event", required=True)
-    available = fields.Float(string="Undistributed", digits=(16, 2), readonly=True)
-    amount = fields.Float(string="To distribute", digits=(16, 2))
+    currency_id = fields.Many2one(
+        "res.currency", compute="_compute_currency_id", string="Currency"
+    )
+    available = fields.Monetary(string="Undistributed", readonly=True)
+    amount = fields.Monetary(string="To distribute")
+
+    @api.depends("event_id", "wizard_id.currency_id")
+    def _compute_currency_id(self):
+        for line in self:
+            line.currency_id = (
+                line.event_id.get_income_currency() or line.wizard_id.currency_id
+            )
 
 
 class ReaDistributionWizardBucket(models.TransientModel):
@@ -264,6 +274,7 @@ class ReaDistributionWizardPreview(models.TransientModel):
     bucket_id = fields.Many2one("rea.value.equation.bucket")
     rule_id = fields.Many2one("rea.value.equation.rule")
     claim_count = fields.Integer(string="Claims")
-    claim_value = fields.Float(string="Value of the claims", digits=(16, 2))
-    amount = fields.Float(digits=(16, 2))
+    currency_id = fields.Many2one(related="wizard_id.currency_id", readonly=True)
+    claim_value = fields.Monetary(string="Value of the claims")
+    amount = fields.Monetary()
     explanation = fields.Text()
