@@ -12,5 +12,4 @@ from . import (
     test_statement,
     test_value_equation,
     test_wizard_browser,
-    test_wizard_browser,
 )
