@@ -4,6 +4,7 @@ from . import (
     test_claim_opening,
     test_contributions,
     test_distribution_queries,
+    test_human_format,
     test_income_shares,
     test_portal_http,
     test_recipes,

@@ -3,6 +3,7 @@
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import formatLang
 
 from ..models.rea_value_equation_bucket import FILTER_METHODS
 
@@ -124,13 +125,18 @@ class ReaDistributionWizard(models.TransientModel):
         incomes = []
         for line in lines:
             left = available.get(line.event_id.id, 0.0)
+            money = line.currency_id or currency
             if line.amount < 0 or currency.compare_amounts(line.amount, left) > 0:
                 raise UserError(
                     _(
                         "Only %(left)s of the income %(event)s is left to "
                         "distribute (asked: %(asked)s)."
                     )
-                    % {"left": left, "event": line.event_id.name, "asked": line.amount}
+                    % {
+                        "left": formatLang(self.env, left, currency_obj=money),
+                        "event": line.event_id.name,
+                        "asked": formatLang(self.env, line.amount, currency_obj=money),
+                    }
                 )
             incomes.append((line.event_id, line.amount))
         return incomes
