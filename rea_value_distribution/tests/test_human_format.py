@@ -68,9 +68,7 @@ class TestHumanFormat(ValueCase):
         self.work(self.bob, 3, date="2026-03-11")
         distribution = self.distribute(equation, 200.0)
         currency = equation.currency_id
-        detail = distribution.detail_ids.filtered(
-            lambda d: d.agent_id == self.alice
-        )
+        detail = distribution.detail_ids.filtered(lambda d: d.agent_id == self.alice)
         self.assertIn(self.money(detail.amount, currency), detail.explanation)
         self.assertIn(format_date(self.env, "2026-03-10"), detail.explanation)
         self.assertNotIn("2026-03-10", detail.explanation)

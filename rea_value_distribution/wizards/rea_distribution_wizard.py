@@ -222,9 +222,7 @@ class ReaDistributionWizardIncome(models.TransientModel):
         "rea.distribution.wizard", required=True, ondelete="cascade"
     )
     event_id = fields.Many2one("rea.event", string="Income event", required=True)
-    currency_id = fields.Many2one(
-        "res.currency", compute="_compute_currency_id", string="Currency"
-    )
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
     available = fields.Monetary(string="Undistributed", readonly=True)
     amount = fields.Monetary(string="To distribute")
 
