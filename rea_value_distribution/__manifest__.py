@@ -10,7 +10,14 @@
     "website": "https://github.com/rea-coop/rea-coop-suite",
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["rea_exchanges", "mrp", "mrp_byproduct", "hr_timesheet", "portal"],
+    "depends": [
+        "rea_exchanges",
+        "mrp",
+        "mrp_byproduct",
+        "hr_timesheet",
+        "portal",
+        "web_tour",
+    ],
     "data": [
         "security/rea_value_distribution_security.xml",
         "security/ir.model.access.csv",
@@ -27,6 +34,7 @@
         "views/rea_resource_views.xml",
         "report/rea_distribution_statement.xml",
         "templates/portal_templates.xml",
+        "views/assets.xml",
     ],
     "demo": ["demo/rea_value_distribution_demo.xml"],
 }

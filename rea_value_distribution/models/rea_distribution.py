@@ -5,6 +5,7 @@ import json
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import formatLang
 
 from odoo.addons.rea_base.server_api import server_only
 
@@ -148,13 +149,17 @@ class ReaDistribution(models.Model):
         """The bucket summary of a computed ``result`` (one line per
         bucket), as stored and previewed."""
         currency = self.env["res.currency"].browse(result["currency_id"])
+
+        def money(value):
+            return formatLang(self.env, currency.round(value), currency_obj=currency)
+
         return "\n".join(
-            "%s (%.2f %% of %s): %s placed. %s"
+            "%s (%s %% of %s): %s placed. %s"
             % (
                 info["name"],
-                info["percentage"],
-                currency.round(info["base"]),
-                currency.round(info["distributed"]),
+                formatLang(self.env, info["percentage"]),
+                money(info["base"]),
+                money(info["distributed"]),
                 info["note"],
             )
             for info in result["buckets"]

@@ -8,7 +8,8 @@ from psycopg2 import sql
 
 from odoo import _, api, models
 from odoo.exceptions import UserError
-from odoo.tools import float_is_zero, float_round
+from odoo.tools import float_is_zero
+from odoo.tools.misc import format_date, formatLang
 
 from odoo.addons.rea_base.server_api import server_only
 
@@ -118,13 +119,12 @@ class ReaDistributionEngine(models.AbstractModel):
 
     @api.model
     def _formatter(self, currency):
-        """A function formatting amounts in ``currency`` (the currency is
-        read once: explanations format thousands of amounts)."""
-        rounding = currency.rounding
-        symbol = currency.symbol or currency.name
+        """A function formatting amounts in ``currency`` for people, as
+        Odoo's monetary fields show them (language, digits, symbol)."""
+        env = self.env
 
         def fmt(value):
-            return "%s %s" % (float_round(value, precision_rounding=rounding), symbol)
+            return formatLang(env, currency.round(value), currency_obj=currency)
 
         return fmt
 
@@ -755,7 +755,7 @@ class ReaDistributionEngine(models.AbstractModel):
                 "- %s (%s): %s -> %s"
                 % (
                     name,
-                    str(date)[:10] if date else "",
+                    format_date(self.env, str(date)[:10]) if date else "",
                     fmt(value),
                     fmt(pay),
                 )

@@ -178,6 +178,16 @@ class ReaEvent(models.Model):
         missing = self._rea_validations_needed() - self.rea_validation_done
         return "waiting", max(missing, 0)
 
+    @api.multi
+    def get_income_currency(self):
+        """The currency of the amount an income event brings, as
+        ``get_undistributed_income`` counts it: that of its money value, else
+        that of its money resource type (empty if neither says)."""
+        event = self[:1]
+        if event.money_value:
+            return event.currency_id
+        return event.resource_conforms_to_id.rea_currency_id
+
     @api.model
     def get_undistributed_income(self, context, event_ids=None):
         """{income event id: amount not yet distributed} for the income of

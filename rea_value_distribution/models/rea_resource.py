@@ -3,6 +3,7 @@
 
 from odoo import _, api, fields, models
 from odoo.tools import html_escape
+from odoo.tools.misc import formatLang
 
 # Deeper levels of the explanation are summarised (recipes can be deep).
 EXPLAIN_MAX_DEPTH = 8
@@ -57,10 +58,12 @@ class ReaResource(models.Model):
         text = "%s: %s %s" % (
             html_escape(node["label"]),
             _("quantity %g") % node["quantity"],
-            _("value %.2f") % node["value"],
+            _("value %s") % formatLang(self.env, node["value"]),
         )
         if "value_per_unit" in node and node["kind"] == "resource":
-            text += " (%s)" % (_("%.2f per unit") % node["value_per_unit"])
+            text += " (%s)" % (
+                _("%s per unit") % formatLang(self.env, node["value_per_unit"])
+            )
         children = node["children"]
         if children and depth >= EXPLAIN_MAX_DEPTH:
             text += " ..."

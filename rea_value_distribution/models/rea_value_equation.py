@@ -56,7 +56,9 @@ class ReaValueEquation(models.Model):
     currency_id = fields.Many2one(
         "res.currency",
         required=True,
-        default=lambda self: self.env.user.company_id.currency_id,
+        default=lambda self: self._default_currency(),
+        help="The currency of the amounts distributed: by default that of "
+        "the money resource type.",
     )
     money_type_id = fields.Many2one(
         "product.template",
@@ -107,7 +109,26 @@ class ReaValueEquation(models.Model):
     _CLAIM_FIELDS = {"live", "active", "context_id"}
 
     @api.model
+    def _default_currency(self):
+        """The currency of the default money type, else the company's."""
+        money = self.env["product.template"].browse(
+            self.default_get(["money_type_id"]).get("money_type_id")
+        )
+        return money.rea_currency_id or self.env.user.company_id.currency_id
+
+    @api.onchange("money_type_id")
+    def _onchange_money_type_id(self):
+        if self.money_type_id.rea_currency_id:
+            self.currency_id = self.money_type_id.rea_currency_id
+
+    @api.model
     def create(self, vals):
+        # The money given, without a currency: distribute in its currency.
+        if vals.get("money_type_id") and not vals.get("currency_id"):
+            money = self.env["product.template"].browse(vals["money_type_id"])
+            if money.rea_currency_id:
+                vals = dict(vals, currency_id=money.rea_currency_id.id)
+
         def create(equations, vals):
             equation = super(ReaValueEquation, equations).create(vals)
             return equation, []

@@ -4,6 +4,7 @@ from . import (
     test_claim_opening,
     test_contributions,
     test_distribution_queries,
+    test_human_format,
     test_income_shares,
     test_portal_http,
     test_recipes,
@@ -11,4 +12,5 @@ from . import (
     test_server_only,
     test_statement,
     test_value_equation,
+    test_wizard_browser,
 )

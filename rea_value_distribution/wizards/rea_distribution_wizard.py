@@ -3,6 +3,7 @@
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import formatLang
 
 from ..models.rea_value_equation_bucket import FILTER_METHODS
 
@@ -124,13 +125,18 @@ class ReaDistributionWizard(models.TransientModel):
         incomes = []
         for line in lines:
             left = available.get(line.event_id.id, 0.0)
+            money = line.currency_id or currency
             if line.amount < 0 or currency.compare_amounts(line.amount, left) > 0:
                 raise UserError(
                     _(
                         "Only %(left)s of the income %(event)s is left to "
                         "distribute (asked: %(asked)s)."
                     )
-                    % {"left": left, "event": line.event_id.name, "asked": line.amount}
+                    % {
+                        "left": formatLang(self.env, left, currency_obj=money),
+                        "event": line.event_id.name,
+                        "asked": formatLang(self.env, line.amount, currency_obj=money),
+                    }
                 )
             incomes.append((line.event_id, line.amount))
         return incomes
@@ -216,8 +222,16 @@ class ReaDistributionWizardIncome(models.TransientModel):
         "rea.distribution.wizard", required=True, ondelete="cascade"
     )
     event_id = fields.Many2one("rea.event", string="Income event", required=True)
-    available = fields.Float(string="Undistributed", digits=(16, 2), readonly=True)
-    amount = fields.Float(string="To distribute", digits=(16, 2))
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
+    available = fields.Monetary(string="Undistributed", readonly=True)
+    amount = fields.Monetary(string="To distribute")
+
+    @api.depends("event_id", "wizard_id.currency_id")
+    def _compute_currency_id(self):
+        for line in self:
+            line.currency_id = (
+                line.event_id.get_income_currency() or line.wizard_id.currency_id
+            )
 
 
 class ReaDistributionWizardBucket(models.TransientModel):
@@ -264,6 +278,7 @@ class ReaDistributionWizardPreview(models.TransientModel):
     bucket_id = fields.Many2one("rea.value.equation.bucket")
     rule_id = fields.Many2one("rea.value.equation.rule")
     claim_count = fields.Integer(string="Claims")
-    claim_value = fields.Float(string="Value of the claims", digits=(16, 2))
-    amount = fields.Float(digits=(16, 2))
+    currency_id = fields.Many2one(related="wizard_id.currency_id", readonly=True)
+    claim_value = fields.Monetary(string="Value of the claims")
+    amount = fields.Monetary()
     explanation = fields.Text()

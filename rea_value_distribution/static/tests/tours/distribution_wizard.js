@@ -1,0 +1,77 @@
+/* Copyright 2026 REA Cooperative Suite contributors
+ * License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
+odoo.define("rea_value_distribution.tour_distribution_wizard", function (require) {
+    "use strict";
+
+    var tour = require("web_tour.tour");
+
+    // Started on the form of a value equation; ends on the distribution made.
+    function open_wizard() {
+        return [
+            {
+                content: "Open the distribution wizard of the equation",
+                trigger: ".o_form_view .o_statusbar_buttons button:contains('Distribute')",
+            },
+            {
+                content: "The income of the context is loaded, in its currency",
+                trigger: ".o_field_widget[name=total_amount]:contains('\u20ac')",
+                extra_trigger: ".modal .o_field_widget[name=income_line_ids] .o_data_row",
+                run: function () {},
+            },
+        ];
+    }
+
+    function preview_and_distribute() {
+        return [
+            {
+                content: "Preview",
+                trigger: ".modal-footer button:contains('Preview')",
+            },
+            {
+                content: "The preview lists who gets what, in the currency distributed",
+                trigger: ".o_field_widget[name=preview_distributed]:contains('\u20ac')",
+                extra_trigger: ".modal .o_field_widget[name=preview_line_ids] .o_data_row",
+                run: function () {},
+            },
+            {
+                content: "Distribute",
+                trigger: ".modal-footer button:contains('Distribute')",
+            },
+            {
+                content: "Confirm",
+                trigger: ".modal-footer button:contains('Ok')",
+            },
+            {
+                content: "The confirmed distribution opens",
+                trigger: ".o_form_view .o_statusbar_status .btn-primary:contains('Distributed')",
+                extra_trigger: ".o_form_view .o_field_widget[name=line_ids] .o_data_row",
+                run: function () {},
+            },
+        ];
+    }
+
+    tour.register(
+        "rea_distribution_wizard_income",
+        {test: true},
+        open_wizard().concat(preview_and_distribute())
+    );
+
+    tour.register(
+        "rea_distribution_wizard_amount",
+        {test: true},
+        open_wizard().concat(
+            [
+                {
+                    content: "Distribute an amount",
+                    trigger: ".o_field_widget[name=mode] input[data-value=amount]",
+                },
+                {
+                    content: "Of 100",
+                    trigger: ".o_field_widget[name=amount] input, input.o_field_widget[name=amount]",
+                    run: "text 100",
+                },
+            ],
+            preview_and_distribute()
+        )
+    );
+});
