@@ -55,7 +55,9 @@ class TestVisitorPagesHttp(ReaHttpCase):
         self.authenticate("visitor_member", "visitor_member")
         home = self.url_open("/my/home")
         self.assertEqual(home.status_code, 200)
-        labels = [" ".join(label.split()) for label in MY_PROJECTS_LINK_RE.findall(home.text)]
+        labels = [
+            " ".join(label.split()) for label in MY_PROJECTS_LINK_RE.findall(home.text)
+        ]
         self.assertEqual(labels, ["My projects"])
         # Its badge counts the projects the page lists.
         entry = re.search(
@@ -72,9 +74,13 @@ class TestVisitorPagesHttp(ReaHttpCase):
         self.assertEqual(menu.parent_id, self.env.ref("website.main_menu"))
         home = self.url_open("/")
         self.assertEqual(home.status_code, 200)
-        navbar = re.search(r'(?s)<ul class="nav navbar-nav[^"]*"[^>]*id="top_menu">.*?</ul>', home.text)
+        navbar = re.search(
+            r'(?s)<ul class="nav navbar-nav[^"]*"[^>]*id="top_menu">.*?</ul>', home.text
+        )
         self.assertTrue(navbar, "the website's top menu is missing")
-        self.assertRegex(navbar.group(0), r'href="/projects"[^>]*>\s*<span>Projects</span>')
+        self.assertRegex(
+            navbar.group(0), r'href="/projects"[^>]*>\s*<span>Projects</span>'
+        )
 
     def test_cards_say_how_to_join(self):
         page = self.url_open("/projects")
@@ -89,8 +95,8 @@ class TestVisitorPagesHttp(ReaHttpCase):
         ):
             self.assertEqual(self.projects[style].get_join_style_label(), label)
             card = re.search(
-                r'(?s)href="/projects/visitor-%s-coop".*?o_rea_projects_join_style[^>]*>([^<]*)<'
-                % style,
+                r'(?s)href="/projects/visitor-%s-coop".*?'
+                r"o_rea_projects_join_style[^>]*>([^<]*)<" % style,
                 page.text,
             )
             self.assertTrue(card, style)
@@ -115,5 +121,7 @@ class TestVisitorPagesHttp(ReaHttpCase):
             target = self.env[record.model].browse(record.res_id)
             if record.model == "ir.ui.view" and target.type != "qweb":
                 continue  # back-office views speak to staff
-            source = target.arch_db if record.model == "ir.ui.view" else target.body_html
+            source = (
+                target.arch_db if record.model == "ir.ui.view" else target.body_html
+            )
             self.assertNotRegex(_text(source or ""), JARGON_RE, record.complete_name)
