@@ -17,6 +17,7 @@
         "data/rea_project_service_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
+        "data/website_menu_data.xml",
         "views/rea_join_question_views.xml",
         "views/rea_join_request_views.xml",
         "views/rea_agent_skill_views.xml",

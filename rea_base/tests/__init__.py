@@ -1,4 +1,5 @@
 from . import (
+    test_demo_partners,
     test_rea_access,
     test_rea_actions,
     test_rea_agent,

@@ -6,7 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
 EXCHANGE_STATES = [
-    ("empty", "Empty"),
+    ("empty", "Draft"),
     ("pending", "Pending"),
     ("complete", "Complete"),
     ("cancelled", "Cancelled"),
@@ -90,7 +90,7 @@ class ReaExchange(models.Model):
         store=True,
         index=True,
         track_visibility="onchange",
-        help="Empty: nothing planned or done yet. Pending: a transfer is still "
+        help="Draft: nothing planned or done yet. Pending: a transfer is still "
         "to be (fully) done. Complete: every transfer is done. Cancelled.",
     )
     is_membership = fields.Boolean(

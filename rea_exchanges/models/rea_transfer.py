@@ -8,7 +8,7 @@ from odoo.tools import float_compare, float_round
 from .rea_transfer_type import DIRECTIONS, QUANTITY_DIGITS, TRANSFER_ACTION_CODES
 
 TRANSFER_STATES = [
-    ("empty", "Empty"),
+    ("empty", "Draft"),
     ("pending", "Pending"),
     ("complete", "Complete"),
     ("cancelled", "Cancelled"),

@@ -8,4 +8,5 @@ from . import (
     test_portal,
     test_rea_accounts,
     test_service,
+    test_wording,
 )

@@ -12,6 +12,7 @@ from . import (
     test_operation_accounting,
     test_operation_security,
     test_portal_shares,
+    test_project_page_join,
     test_report,
     test_report_subscription,
     test_share_line_update,

@@ -28,6 +28,8 @@ class ReaProjectPortal(CustomerPortal):
             .sudo()
             .search_count(self._my_join_request_domain())
         )
+        values["rea_project_count"] = len(self._my_projects())
+        self._hide_tasks_projects_entry(values)
         if self._skills_service_enabled():
             values["rea_skill_count"] = (
                 request.env["rea.agent.skill"]
@@ -35,6 +37,24 @@ class ReaProjectPortal(CustomerPortal):
                 .search_count(self._my_skill_domain())
             )
         return values
+
+    def _hide_tasks_projects_entry(self, values):
+        """/my/projects is this module's page, also where Odoo's project
+        (tasks) application links its own "Projects" entry: without its
+        count, the portal home shows one entry to the page, not two."""
+        if "project_count" in values:
+            values["project_count"] = 0
+
+    def _my_projects(self):
+        """The projects listed on /my/projects: those the user takes part
+        in (any state) or asked to join."""
+        projects = self._my_memberships().mapped("object_id.rea_project_ids")
+        return projects | (
+            request.env["rea.join.request"]
+            .sudo()
+            .search(self._my_join_request_domain())
+            .mapped("project_id")
+        )
 
     def _my_memberships(self):
         return request.env["rea.agent.relationship"].get_memberships(

@@ -22,7 +22,7 @@ STATES = [
 
 
 class ReaJoinRequest(models.Model):
-    """A candidature to join a project, with its answers and its thread."""
+    """A request to join a project, with its answers and its thread."""
 
     _name = "rea.join.request"
     _description = "REA Join Request"
@@ -304,7 +304,7 @@ class ReaJoinRequest(models.Model):
         """Hook for modules that complete a membership (shares, services)."""
         for request in self:
             request.message_post(
-                body=_("Welcome to %s: your candidature was accepted.")
+                body=_("Welcome to %s: your request to join was accepted.")
                 % request.project_id.name,
                 subtype="mail.mt_comment",
             )

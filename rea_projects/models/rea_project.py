@@ -56,7 +56,7 @@ class ReaProject(models.Model):
         required=True,
         default="moderated",
         help="Autojoin: members join at once. Moderated: a coordinator reviews "
-        "each candidature. Shares: moderated, completed when the shares are "
+        "each request to join. Shares: moderated, completed when the shares are "
         "paid. Subscription: moderated with a recurring fee.",
     )
     subscription_period = fields.Selection(
@@ -80,7 +80,7 @@ class ReaProject(models.Model):
     auto_create_user = fields.Boolean(
         string="Create user and send confirmation automatically",
         default=True,
-        help="Unset to review candidatures for spam before the confirmation "
+        help="Unset to review requests to join for spam before the confirmation "
         "e-mail is sent and any agent or user is created.",
     )
     purge_unconfirmed_days = fields.Integer(
@@ -343,6 +343,27 @@ class ReaProject(models.Model):
                 )
             )
         return False
+
+    @api.model
+    def _get_join_style_labels(self):
+        """What each join style means to a visitor, by style; extend it with
+        the styles you add."""
+        return {
+            "autojoin": _("Open to all — join at once"),
+            "moderated": _("Membership on request"),
+            "shares": _("Join by subscribing shares"),
+            "subscription": _("Paid subscription"),
+        }
+
+    @api.multi
+    def get_join_style_label(self):
+        """How one joins this project, in a visitor's words (project cards)."""
+        self.ensure_one()
+        label = self._get_join_style_labels().get(self.join_style)
+        if label:
+            return label
+        selection = self._fields["join_style"]._description_selection(self.env)
+        return dict(selection).get(self.join_style, "")
 
     @api.multi
     def can_join(self, partner):

@@ -10,4 +10,5 @@ from . import (
     test_services,
     test_skills_portal_http,
     test_subscription,
+    test_visitor_pages_http,
 )

@@ -138,7 +138,10 @@ class TestJoinRequestFlow(SavepointCase):
         self.assertTrue(request._check_can_accept())
         request.action_accept()
         self.assertEqual(request.state, "accepted")
-        self.assertIn("Welcome to Shares coop", request.message_ids[0].body)
+        self.assertIn(
+            "Welcome to Shares coop: your request to join was accepted.",
+            request.message_ids[0].body,
+        )
 
     def test_subscription_records_expiry(self):
         request = self._request(self.subscription)
