@@ -6,9 +6,11 @@ odoo.define("rea_base.rea_quantity_widget_tests", function (require) {
     var FormView = require("web.FormView");
     var ListView = require("web.ListView");
     var testUtils = require("web.test_utils");
+    var reaQuantity = require("rea_base.rea_quantity_widget");
 
     QUnit.module("rea_base", {
         beforeEach: function () {
+            reaQuantity.reset();
             this.data = {
                 "product.uom": {
                     fields: {name: {string: "Name", type: "char"}},
@@ -58,7 +60,7 @@ odoo.define("rea_base.rea_quantity_widget_tests", function (require) {
                 mockRPC: this.mockRPC,
             });
             var texts = _.map(list.$("tbody tr.o_data_row"), function (row) {
-                return $(row).find("td").last().text();
+                return $(row).find(".o_field_rea_quantity").text();
             });
             assert.strictEqual(texts[0], "3", "units are whole");
             assert.strictEqual(texts[1], "1.5", "hours drop trailing zeros");

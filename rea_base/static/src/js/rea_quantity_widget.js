@@ -20,16 +20,20 @@ odoo.define("rea_base.rea_quantity_widget", function (require) {
     var core = require("web.core");
     var fieldRegistry = require("web.field_registry");
     var fieldUtils = require("web.field_utils");
-    var rpc = require("web.rpc");
 
     // Unit id -> {digits, money}, loaded once per page for all units.
     var unitFormats = {};
     var loading = null;
 
-    function loadUnitFormats() {
+    /**
+     * @param {Widget} widget asks the server (through its _rpc, so that the
+     *        call goes where the widget's environment sends it)
+     * @returns {Deferred}
+     */
+    function loadUnitFormats(widget) {
         if (!loading) {
-            loading = rpc
-                .query({
+            loading = widget
+                ._rpc({
                     model: "product.uom",
                     method: "rea_get_display_formats",
                     args: [],
@@ -83,7 +87,7 @@ odoo.define("rea_base.rea_quantity_widget", function (require) {
         },
         willStart: function () {
             var unitId = this._getUnitId();
-            var def = unitId && !unitFormats[unitId] ? loadUnitFormats() : $.when();
+            var def = unitId && !unitFormats[unitId] ? loadUnitFormats(this) : $.when();
             return $.when(def, this._super.apply(this, arguments));
         },
 
@@ -124,5 +128,12 @@ odoo.define("rea_base.rea_quantity_widget", function (require) {
         formatQuantity: formatQuantity,
         loadUnitFormats: loadUnitFormats,
         unitFormats: unitFormats,
+        /** Forget the formats (a unit's rounding changed, tests). */
+        reset: function () {
+            loading = null;
+            _.each(_.keys(unitFormats), function (id) {
+                delete unitFormats[id];
+            });
+        },
     };
 });
