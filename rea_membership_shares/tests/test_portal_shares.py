@@ -178,6 +178,10 @@ class TestPortalShares(ShareHttpCase):
         money = self.request_a.exchange_id.transfer_ids.filtered("is_currency")
         self.assertEqual(money.resource_conforms_to_id.rea_currency_id, currency)
         self.assertAlmostEqual(money.actual_quantity, 120.0, places=2)
+        self.project.service_ids |= self.env.ref(
+            "rea_projects.rea_project_service_exchanges"
+        )
+        self.settle()
         self.authenticate("member_a", "member_a")
         page = self.url_open("/my/exchanges").text
         self.assertIn("120.00 %s" % currency.name, page)
