@@ -28,6 +28,7 @@
         "views/rea_resource_role_views.xml",
         "views/rea_resource_views.xml",
         "views/product_template_views.xml",
+        "views/product_uom_views.xml",
         "views/rea_trace_line_views.xml",
         "views/rea_process_specification_views.xml",
         "views/rea_event_views.xml",
@@ -36,6 +37,7 @@
         "views/rea_plan_views.xml",
         "views/rea_base_menus.xml",
         "views/ir_ui_menu_views.xml",
+        "views/rea_base_assets.xml",
         "wizards/rea_event_correct_wizard_views.xml",
     ],
     "demo": [

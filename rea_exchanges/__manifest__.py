@@ -23,7 +23,6 @@
         "views/rea_transfer_views.xml",
         "views/res_partner_views.xml",
         "views/product_template_views.xml",
-        "views/product_uom_views.xml",
         "views/account_invoice_views.xml",
         "wizards/rea_transfer_record_views.xml",
         "wizards/rea_exchange_summary_views.xml",

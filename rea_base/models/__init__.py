@@ -4,6 +4,7 @@ from . import (
     decimal_precision,
     ir_ui_menu,
     product_template,
+    product_uom,
     rea_action,
     rea_action_type,
     rea_agent_relationship,

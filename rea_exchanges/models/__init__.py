@@ -1,7 +1,6 @@
 from . import (
     account_invoice,
     product_template,
-    product_uom,
     rea_commitment,
     rea_event,
     rea_exchange,

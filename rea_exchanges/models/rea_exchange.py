@@ -4,6 +4,9 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
+from odoo.tools.misc import formatLang
+
+from odoo.addons.rea_base.models.decimal_precision import rea_quantity_digits
 
 EXCHANGE_STATES = [
     ("empty", "Draft"),
@@ -78,6 +81,15 @@ class ReaExchange(models.Model):
     transfer_ids = fields.One2many(
         "rea.transfer", "exchange_id", string="Transfers", copy=False
     )
+    amount = fields.Float(
+        compute="_compute_amount",
+        digits=rea_quantity_digits,
+        help="What the exchange is worth: its money transfer (committed, "
+        "else done), else its first transfer, in the unit beside it.",
+    )
+    amount_unit_id = fields.Many2one(
+        "product.uom", string="Unit of the amount", compute="_compute_amount"
+    )
     transfer_count = fields.Integer(
         compute="_compute_transfer_count",
         store=True,
@@ -126,6 +138,25 @@ class ReaExchange(models.Model):
         compute="_compute_agent_view",
         search="_search_agent_receives",
     )
+
+    @api.depends(
+        "transfer_ids.state",
+        "transfer_ids.committed_quantity",
+        "transfer_ids.actual_quantity",
+    )
+    def _compute_amount(self):
+        for exchange in self:
+            transfer = exchange._get_amount_transfer()
+            exchange.amount = transfer.committed_quantity or transfer.actual_quantity
+            exchange.amount_unit_id = transfer.unit_id
+
+    @api.multi
+    def _get_amount_transfer(self):
+        """The transfer whose quantity is the exchange's amount: the money
+        one, else the first."""
+        self.ensure_one()
+        live = self.transfer_ids.filtered(lambda t: t.state != "cancelled")
+        return (live.filtered("is_currency") or live or self.transfer_ids)[:1]
 
     @api.depends("transfer_ids")
     def _compute_transfer_count(self):
@@ -645,11 +676,19 @@ class ReaExchange(models.Model):
         if not money:
             return self.env["rea.event"]
         paid = invoice.amount_total - invoice.residual
+        note = _("Payment of %s") % (invoice.number or invoice.display_name)
         resource_currency = money.resource_conforms_to_id.rea_currency_id
-        if resource_currency and resource_currency != invoice.currency_id:
+        converted = resource_currency and resource_currency != invoice.currency_id
+        if converted:
+            paid_in_invoice_currency = paid
             paid = invoice.currency_id.compute(paid, resource_currency)
         recorded = sum(invoice.rea_event_ids.mapped("resource_quantity"))
         quantity = paid - recorded
+        if converted:
+            # Said where the money is recorded: what was paid, in what.
+            note = self._get_conversion_note(
+                note, invoice, paid_in_invoice_currency, paid, money.unit_id
+            )
         rounding = money.unit_id.rounding or 0.01
         if float_compare(quantity, 0.0, precision_rounding=rounding) <= 0:
             return self.env["rea.event"]
@@ -662,9 +701,19 @@ class ReaExchange(models.Model):
         return money.record_event(
             quantity,
             date=max(payment_dates) if payment_dates else None,
-            note=_("Payment of %s") % (invoice.number or invoice.display_name),
+            note=note,
             extra_vals={"invoice_id": invoice.id},
         )
+
+    @api.model
+    def _get_conversion_note(self, note, invoice, paid, converted, unit):
+        """'Payment of INV/1: $ 150.00 paid in all, 98.11 EUR at the day's
+        rate': a conversion is never silent."""
+        return _("%(note)s: %(paid)s paid in all, %(recorded)s at the day's rate") % {
+            "note": note,
+            "paid": formatLang(self.env, paid, currency_obj=invoice.currency_id),
+            "recorded": unit.rea_format_quantity(converted),
+        }
 
     @api.multi
     def cancel_invoice_payment(self, invoice):

@@ -5,6 +5,7 @@ from . import (
     test_exchange_state,
     test_exchange_totals,
     test_exchange_types,
+    test_exchange_views,
     test_portal,
     test_rea_accounts,
     test_service,

@@ -189,3 +189,40 @@ class TestExchangeInvoice(ExchangeCase):
         sale = self.make_exchange("sale_fiat", self.project_a, self.member_a)
         with self.assertRaises(UserError):
             sale.create_invoice()  # nothing planned to pay yet
+
+    def test_payment_converted_into_another_currency_says_so(self):
+        company_currency = self.env.user.company_id.currency_id
+        other = self.env.ref("base.EUR")
+        if other == company_currency:
+            other = self.env.ref("base.USD")
+        exchange = self.sale(self.member_a, boards=2, price=30.0)
+        goods, money = self.sides(exchange)
+        goods.record_event()
+        exchange.action_create_invoice()
+        invoice = exchange.invoice_ids
+        self.assertEqual(invoice.currency_id, company_currency)
+        # The money account is kept in another currency than the invoice's.
+        self.euro.rea_currency_id = other
+        self._pay(invoice)
+        event = invoice.rea_event_ids
+        expected = company_currency.compute(30.0, other)
+        self.assertAlmostEqual(event.resource_quantity, expected, places=2)
+        self.assertIn("paid in all", event.note)
+        self.assertIn("30.00", event.note)
+        self.assertIn(money.unit_id.rea_format_quantity(expected), event.note)
+
+    def test_money_account_type_of_a_currency(self):
+        Template = self.env["product.template"]
+        currency = self.env["res.currency"].create(
+            {"name": "RXC", "symbol": "¤", "rounding": 0.01}
+        )
+        self.assertFalse(Template.rea_get_money_account_type(currency))
+        money_type = Template.rea_get_money_account_type(currency, create=True)
+        self.assertEqual(money_type.rea_behavior, "account")
+        self.assertEqual(money_type.rea_currency_id, currency)
+        self.assertEqual(money_type.uom_id.name, "RXC")
+        self.assertTrue(money_type.uom_id.rea_money)
+        self.assertEqual(money_type.uom_id.rea_format_quantity(150), "150.00 RXC")
+        self.assertEqual(
+            Template.rea_get_money_account_type(currency, create=True), money_type
+        )

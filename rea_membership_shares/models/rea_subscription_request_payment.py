@@ -118,7 +118,14 @@ class ReaSubscriptionRequest(models.Model):
             )
             exchange.add_transfers(
                 [
-                    (transfer_type, None if transfer_type.is_currency else share_type)
+                    (
+                        transfer_type,
+                        (
+                            self._get_money_resource_type(transfer_type)
+                            if transfer_type.is_currency
+                            else share_type
+                        ),
+                    )
                     for transfer_type in exchange_type.transfer_type_ids
                 ]
             )
@@ -126,6 +133,19 @@ class ReaSubscriptionRequest(models.Model):
             exchange.recompute()
         self.exchange_id = exchange
         return exchange
+
+    @api.multi
+    def _get_money_resource_type(self, slot):
+        """The money account of the capital release invoice's currency (the
+        company's): the member's payment is recorded as she paid it, with no
+        conversion into another currency."""
+        self.ensure_one()
+        return (
+            self.env["product.template"].rea_get_money_account_type(
+                self.company_id.currency_id, create=True
+            )
+            or slot.get_default_resource_type()
+        )
 
     @api.multi
     def _get_share_transfer(self):

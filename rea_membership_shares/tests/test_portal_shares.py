@@ -170,6 +170,23 @@ class TestPortalShares(ShareHttpCase):
         self.assertNotIn("o_rea_shares_registers", page_b)
         self.assertNotIn("o_rea_shares_holdings", page_b)
 
+    def test_my_exchanges_shows_the_payment_as_paid(self):
+        """What she paid on her capital release, in the currency she paid
+        it in: 3 shares of 40.00 are 120.00 on both sides."""
+        currency = self.invoice_a.currency_id
+        self.assertEqual(self.invoice_a.amount_total, 120.0)
+        money = self.request_a.exchange_id.transfer_ids.filtered("is_currency")
+        self.assertEqual(money.resource_conforms_to_id.rea_currency_id, currency)
+        self.assertAlmostEqual(money.actual_quantity, 120.0, places=2)
+        self.project.service_ids |= self.env.ref(
+            "rea_projects.rea_project_service_exchanges"
+        )
+        self.settle()
+        self.authenticate("member_a", "member_a")
+        page = self.url_open("/my/exchanges").text
+        self.assertIn("120.00 %s" % currency.name, page)
+        self.assertIn("3 %s" % self.share.uom_id.name, page)
+
     def test_my_shares_lists_own_requests_and_operations(self):
         operation = self.env["rea.share.operation"].create(
             {

@@ -267,9 +267,11 @@ class TestSubscriptionLifecycle(SharesCase):
         shares = exchange.transfer_ids.filtered(lambda t: not t.is_currency)
         money = exchange.transfer_ids.filtered("is_currency")
         self.assertEqual(shares.actual_quantity, 3)
-        euro = self.env.ref("base.EUR")
-        expected = request.invoice_id.currency_id.compute(150.0, euro)
-        self.assertAlmostEqual(money.actual_quantity, expected, places=2)
+        # Recorded as paid, in the invoice's currency: no conversion.
+        currency = request.invoice_id.currency_id
+        self.assertEqual(money.resource_conforms_to_id.rea_currency_id, currency)
+        self.assertEqual(money.unit_id.name, currency.name)
+        self.assertAlmostEqual(money.actual_quantity, 150.0, places=2)
         self.assertEqual(money.provider_id, request.partner_id)
         self.assertEqual(shares.receiver_id, request.partner_id)
         template = self.share_a.product_tmpl_id

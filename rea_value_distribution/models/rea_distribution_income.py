@@ -22,3 +22,6 @@ class ReaDistributionIncome(models.Model):
         index=True,
     )
     amount = fields.Float(digits=(16, 8))
+    unit_id = fields.Many2one(
+        related="event_id.resource_unit_id", string="Unit", readonly=True
+    )

@@ -157,6 +157,9 @@ class TestPortalHttp(odoo.tests.HttpCase):
         page = self.url_open("/my/contributions")
         self.assertEqual(page.status_code, 200)
         self.assertIn("Alice sawing", page.text)
+        # Hours in their unit's precision, trailing zeros dropped.
+        self.assertIn("10 Hour(s)", page.text)
+        self.assertNotIn("10.00", page.text)
         self.assertNotIn("Bob sanding", page.text)
         self.assertIn("o_rea_vd_contribution_%s" % self.work_alice_id, page.text)
         page = self.url_open("/my/distributions")

@@ -1,0 +1,108 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import ast
+
+from lxml import etree
+
+from odoo.tests.common import TransactionCase
+
+# Quantity fields and the unit they are counted in.
+QUANTITY_UNITS = {
+    "rea.event": {
+        "resource_quantity": "resource_unit_id",
+        "effort_quantity": "effort_unit_id",
+    },
+    "rea.commitment": {
+        "resource_quantity": "resource_unit_id",
+        "effort_quantity": "effort_unit_id",
+        "fulfilled_quantity": "resource_unit_id",
+        "unfulfilled_quantity": "resource_unit_id",
+    },
+    "rea.resource": {
+        "accounting_quantity": "unit_id",
+        "onhand_quantity": "unit_id",
+    },
+}
+
+
+def quantity_nodes(arch, fnames):
+    """The top-level nodes of ``fnames`` in ``arch`` (not those of the
+    sub-views of one2many fields)."""
+    root = etree.fromstring(arch)
+    for node in root.iter("field"):
+        if node.get("name") not in fnames:
+            continue
+        if any(
+            a.tag in ("tree", "form", "kanban")
+            for a in node.iterancestors()
+            if a is not root
+        ):
+            continue
+        yield root, node
+
+
+class ReaQuantityViewCase(TransactionCase):
+    """Helpers to check how views show quantities."""
+
+    def get_arch(self, model, view_xmlid=None, view_type="tree"):
+        view = self.env.ref(view_xmlid) if view_xmlid else None
+        return self.env[model].fields_view_get(
+            view_id=view.id if view else None, view_type=view_type
+        )["arch"]
+
+    def assert_quantities_in_units(
+        self, model, units, view_xmlid=None, view_type="tree"
+    ):
+        arch = self.get_arch(model, view_xmlid, view_type)
+        found = False
+        for root, node in quantity_nodes(arch, units):
+            found = True
+            fname = node.get("name")
+            if node.get("invisible") == "1":
+                continue
+            self.assertEqual(node.get("widget"), "rea_quantity", (model, fname))
+            options = ast.literal_eval(node.get("options") or "{}")
+            unit_field = options.get("unit_field")
+            self.assertEqual(unit_field, units[fname], (model, fname))
+            names = [n.get("name") for n in root.iter("field")]
+            self.assertIn(unit_field, names, "the unit is loaded with the view")
+        self.assertTrue(found, (model, view_type))
+        return arch
+
+    def assert_no_sum(self, model, fnames, view_xmlid=None):
+        arch = self.get_arch(model, view_xmlid, "tree")
+        for _root, node in quantity_nodes(arch, fnames):
+            self.assertFalse(
+                node.get("sum") or node.get("avg"),
+                "%s.%s adds quantities of several units" % (model, node.get("name")),
+            )
+
+    def assert_rows_by_unit(self, model, unit_field, view_xmlid, view_type="pivot"):
+        root = etree.fromstring(self.get_arch(model, view_xmlid, view_type))
+        rows = [n.get("name") for n in root.iter("field") if n.get("type") == "row"]
+        cols = [n.get("name") for n in root.iter("field") if n.get("type") == "col"]
+        self.assertTrue(
+            (rows and rows[0] == unit_field) or unit_field in cols,
+            "%s: each figure in one unit (%s first)" % (view_xmlid, unit_field),
+        )
+
+
+class TestReaQuantityViews(ReaQuantityViewCase):
+    def test_lists_and_forms_show_quantities_in_their_unit(self):
+        for model, units in QUANTITY_UNITS.items():
+            for view_type in ("tree", "form"):
+                self.assert_quantities_in_units(model, units, view_type=view_type)
+
+    def test_no_total_across_units(self):
+        self.assert_no_sum("rea.event", QUANTITY_UNITS["rea.event"])
+        self.assert_no_sum("rea.resource", QUANTITY_UNITS["rea.resource"])
+        self.assert_no_sum("rea.commitment", QUANTITY_UNITS["rea.commitment"])
+
+    def test_event_analysis_by_unit(self):
+        self.assert_rows_by_unit(
+            "rea.event", "resource_unit_id", "rea_base.rea_event_view_pivot"
+        )
+        self.assert_rows_by_unit(
+            "rea.event", "effort_unit_id", "rea_base.rea_event_view_graph", "graph"
+        )
