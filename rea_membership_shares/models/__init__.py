@@ -18,6 +18,7 @@ from . import (
     res_company,
     res_config_settings,
     res_partner,
+    wizard_multi_charts_accounts,
 )
 
 # The request is one model split by concern (none overrides another's
@@ -27,6 +28,7 @@ from . import (  # isort: skip
     rea_subscription_request_partner,
     rea_subscription_request_payment,
     rea_subscription_request_workflow,
+    rea_subscription_request_demo,
 )
 
 # Operations extend the register: load them after it; then their execution

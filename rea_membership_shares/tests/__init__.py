@@ -8,6 +8,7 @@ from . import (
     test_form_variants,
     test_legal_form,
     test_mail_templates,
+    test_messages,
     test_operation,
     test_operation_accounting,
     test_operation_security,
