@@ -3,8 +3,8 @@
 """Numbers and dates in messages, as the reader's language writes them."""
 
 from odoo.tools import float_is_zero
-from odoo.tools.misc import formatLang
 from odoo.tools.misc import format_date as odoo_format_date
+from odoo.tools.misc import formatLang
 
 
 def format_amount(env, amount, currency):

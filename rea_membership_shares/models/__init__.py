@@ -18,7 +18,6 @@ from . import (
     res_company,
     res_config_settings,
     res_partner,
-    wizard_multi_charts_accounts,
 )
 
 # The request is one model split by concern (none overrides another's

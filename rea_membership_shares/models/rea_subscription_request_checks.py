@@ -193,8 +193,10 @@ class ReaSubscriptionRequest(models.Model):
     def _get_minimum_quantity(self, values):
         """The fewest shares a request may ask: the share type's minimum
         when it is forced, else one."""
-        product = self.env["product.product"].sudo().browse(
-            values.get("share_product_id") or []
+        product = (
+            self.env["product.product"]
+            .sudo()
+            .browse(values.get("share_product_id") or [])
         )
         if isinstance(values.get("share_product_id"), int) and product.exists():
             if product.share_min_forced:

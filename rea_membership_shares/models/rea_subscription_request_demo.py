@@ -33,8 +33,10 @@ class ReaSubscriptionRequest(models.Model):
         company has a chart of accounts)."""
         company = self.env.user.company_id.sudo()
         company._create_share_accounting()
-        bank = self.env["account.journal"].sudo().search_count(
-            [("type", "=", "bank"), ("company_id", "=", company.id)]
+        bank = (
+            self.env["account.journal"]
+            .sudo()
+            .search_count([("type", "=", "bank"), ("company_id", "=", company.id)])
         )
         return bool(
             company.share_journal_id and company.share_receivable_account_id and bank

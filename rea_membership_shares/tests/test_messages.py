@@ -73,8 +73,8 @@ class TestMessagesForPeople(SharesCase):
         request = self.make_request(quantity=4)
         request.action_validate()
         self.pay(request, amount=80.0)
-        body = request.message_ids.filtered(
-            lambda m: "received" in (m.body or "")
-        )[:1].body
+        body = request.message_ids.filtered(lambda m: "received" in (m.body or ""))[
+            :1
+        ].body
         self.assertIn("Payment of %s received" % self.money(80.0), body)
         self.assertNotIn("80.0 ", body)

@@ -11,9 +11,7 @@ class TestSettingsView(TransactionCase):
     left pane of its box, its label (for= the field) in the right pane."""
 
     def block(self):
-        arch = self.env["res.config.settings"].fields_view_get(view_type="form")[
-            "arch"
-        ]
+        arch = self.env["res.config.settings"].fields_view_get(view_type="form")["arch"]
         blocks = etree.fromstring(arch).xpath(
             "//div[@data-key='rea_membership_shares']"
         )

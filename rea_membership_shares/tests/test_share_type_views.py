@@ -55,7 +55,7 @@ class TestShareTypeViews(TransactionCase):
         context = safe_eval(action.context)
         template = (
             self.env["product.template"]
-            .with_context(context)
+            .with_context(**context)
             .create(
                 {
                     "name": "Form share",
