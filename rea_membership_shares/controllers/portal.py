@@ -33,8 +33,32 @@ class SharePortal(PortalAccount):
     def _share_partner(self):
         return request.env.user.partner_id.commercial_partner_id.sudo()
 
-    def _shares_enabled(self):
+    def _shares_offered(self):
+        """Whether the member's projects offer the shares service: it decides
+        which pages and menus are offered, never whether a member may see
+        and pay what is hers (see ``_shares_enabled``)."""
         return self._share_partner().rea_service_enabled("shares")
+
+    def _has_own_share_records(self):
+        """Whether the member has anything of her own on the share pages:
+        shares held or once held, requests, capital release invoices,
+        operations."""
+        partner = self._share_partner()
+        if partner.is_cooperator or partner.is_former_member:
+            return True
+        if partner.is_cooperator_candidate:
+            return True
+        env = request.env
+        return bool(
+            env["account.invoice"].sudo().search_count(self._capital_release_domain())
+            or self._pending_subscriptions(partner, count=True)
+            or self._share_operations(partner, count=True)
+        )
+
+    def _shares_enabled(self):
+        """Whether the share pages are there for the logged member: offered
+        by her projects, or holding her own records."""
+        return self._shares_offered() or self._has_own_share_records()
 
     def _capital_release_domain(self):
         return [
@@ -70,9 +94,7 @@ class SharePortal(PortalAccount):
         date of birth, gender and language up to date (companies have no
         birthdate nor gender; they keep IBAN and language)."""
         partner = self._share_partner()
-        return self._shares_enabled() and (
-            partner.is_cooperator or partner.is_cooperator_candidate
-        )
+        return partner.is_cooperator or partner.is_cooperator_candidate
 
     def _cooperator_account_required(self):
         partner = self._share_partner()
@@ -217,7 +239,7 @@ class SharePortal(PortalAccount):
             )
         )
 
-    def _pending_subscriptions(self, partner):
+    def _pending_subscriptions(self, partner, count=False):
         """The member's subscription requests not paid nor cancelled yet
         (those made inside a share operation belong to that operation)."""
         return (
@@ -230,10 +252,11 @@ class SharePortal(PortalAccount):
                     ("source", "!=", "operation"),
                 ],
                 order="date desc, id desc",
+                count=count,
             )
         )
 
-    def _share_operations(self, partner):
+    def _share_operations(self, partner, count=False):
         """Transfers, sell-backs and conversions the member gives or receives."""
         return (
             request.env["rea.share.operation"]
@@ -245,6 +268,7 @@ class SharePortal(PortalAccount):
                     ("receiver_id", "=", partner.id),
                 ],
                 order="request_date desc, id desc",
+                count=count,
             )
         )
 
@@ -274,7 +298,8 @@ class SharePortal(PortalAccount):
     def portal_my_share_certificate(self, **kw):
         partner = self._share_partner()
         report = request.env.ref(CERTIFICATE_REPORT, raise_if_not_found=False)
-        if not self._shares_enabled() or not partner.is_cooperator or not report:
+        # Her shares are hers whatever her projects offer.
+        if not partner.is_cooperator or not report:
             raise NotFound()
         return self._pdf_response(report, partner, "certificate")
 
@@ -300,10 +325,10 @@ class SharePortal(PortalAccount):
         website=True,
     )
     def portal_my_capital_release_requests(self, page=1, **kw):
-        if not self._shares_enabled():
-            raise NotFound()
         invoice_model = request.env["account.invoice"].sudo()
         domain = self._capital_release_domain()
+        if not self._shares_offered() and not invoice_model.search_count(domain):
+            raise NotFound()
         pager = portal_pager(
             url="/my/capital_release_requests",
             total=invoice_model.search_count(domain),
@@ -328,9 +353,8 @@ class SharePortal(PortalAccount):
         )
 
     def _get_capital_release(self, invoice_id):
-        """The member's own capital release request, or 404."""
-        if not self._shares_enabled():
-            raise NotFound()
+        """The member's own capital release request, or 404. Whatever her
+        projects offer: she may always see and pay what she owes."""
         invoice = (
             request.env["account.invoice"]
             .sudo()

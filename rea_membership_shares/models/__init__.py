@@ -27,6 +27,7 @@ from . import (  # isort: skip
     rea_subscription_request_partner,
     rea_subscription_request_payment,
     rea_subscription_request_workflow,
+    rea_subscription_request_demo,
 )
 
 # Operations extend the register: load them after it; then their execution

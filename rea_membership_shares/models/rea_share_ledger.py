@@ -7,6 +7,8 @@ from odoo.tools import float_compare
 
 from odoo.addons.rea_base.server_api import server_only
 
+from ..formatting import format_amount, format_shares
+
 # One aggregate over the share lines; a filter given as None is left out
 # (the constants are folded by the planner: the indexes stay usable).
 HELD_QUERY = """
@@ -222,7 +224,7 @@ class ReaShareLedger(models.AbstractModel):
             and quantity < template.share_min_quantity
         ):
             message = _("Subscribe at least %s shares of this type.") % (
-                template.share_min_quantity
+                format_shares(self.env, template.share_min_quantity)
             )
             return errors + [("minimum", message)]
         maximum = template.share_max_value
@@ -239,15 +241,18 @@ class ReaShareLedger(models.AbstractModel):
                     message = _(
                         "A member may hold at most %(max)s of this share type "
                         "(%(held)s already held or requested)."
-                    ) % {"max": maximum, "held": held}
+                    ) % {
+                        "max": format_amount(self.env, maximum, company.currency_id),
+                        "held": format_amount(self.env, held, company.currency_id),
+                    }
                     return errors + [("maximum", message)]
                 message = _(
                     "%(partner)s would hold %(value)s of shares, more than "
                     "the maximum of %(maximum)s for %(type)s."
                 ) % {
                     "partner": partner.display_name,
-                    "value": total,
-                    "maximum": maximum,
+                    "value": format_amount(self.env, total, company.currency_id),
+                    "maximum": format_amount(self.env, maximum, company.currency_id),
                     "type": product.display_name,
                 }
                 errors.append(("maximum", message))
@@ -449,7 +454,10 @@ class ReaShareLedger(models.AbstractModel):
         ):
             raise UserError(
                 _("%(amount)s does not buy a whole number of shares of %(type)s.")
-                % {"amount": value, "type": to_product.display_name}
+                % {
+                    "amount": format_amount(self.env, value, company.currency_id),
+                    "type": to_product.display_name,
+                }
             )
         self._record_event(
             partner, project_agent, product, quantity, date, transfer, note
@@ -681,9 +689,9 @@ class ReaShareLedger(models.AbstractModel):
                 _("%(partner)s holds %(held)s shares of %(type)s, not %(qty)s.")
                 % {
                     "partner": partner.display_name,
-                    "held": held,
+                    "held": format_shares(self.env, held),
                     "type": product.display_name,
-                    "qty": quantity,
+                    "qty": format_shares(self.env, quantity),
                 }
             )
         value = 0.0

@@ -5,6 +5,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
+from ..formatting import format_amount, format_date, format_shares
 from .res_company import REDEMPTION_DOCUMENTS
 
 OPERATION_TYPES = [
@@ -357,15 +358,15 @@ class ReaShareOperation(models.Model):
         if self.quantity > held:
             errors.append(
                 _(
-                    "%(partner)s holds %(held)d shares of %(type)s at "
-                    "%(date)s: %(quantity)d cannot be given."
+                    "%(partner)s holds %(held)s shares of %(type)s at "
+                    "%(date)s: %(quantity)s cannot be given."
                 )
                 % {
                     "partner": self.partner_id.display_name,
-                    "held": held,
+                    "held": format_shares(self.env, held),
                     "type": self.share_product_id.display_name,
-                    "date": self.effective_date,
-                    "quantity": self.quantity,
+                    "date": format_date(self.env, self.effective_date or today),
+                    "quantity": format_shares(self.env, self.quantity),
                 }
             )
         check = getattr(self, "_get_%s_errors" % self.type)
@@ -421,9 +422,9 @@ class ReaShareOperation(models.Model):
                     "%(type)s (nominal value %(price)s)."
                 )
                 % {
-                    "amount": value,
+                    "amount": format_amount(self.env, value, self.currency_id),
                     "type": target.display_name,
-                    "price": price,
+                    "price": format_amount(self.env, price, self.currency_id),
                 }
             )
         errors.extend(

@@ -235,7 +235,7 @@ class ReaSubscriptionRequest(models.Model):
         (
             "quantity_positive",
             "CHECK(quantity > 0)",
-            "The number of shares must be positive.",
+            "The number of shares must be at least 1.",
         ),
     ]
 

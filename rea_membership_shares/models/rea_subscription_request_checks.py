@@ -9,6 +9,7 @@ from odoo.exceptions import ValidationError
 
 from odoo.addons.base_iban.models.res_partner_bank import validate_iban
 
+from ..formatting import format_shares
 from .rea_subscription_request import APPROVALS, FORM_FIELDS, PENDING_STATES
 
 # The form field showing each rule of ``rea.share.ledger.get_eligibility_errors``.
@@ -107,6 +108,8 @@ class ReaSubscriptionRequest(models.Model):
             value = values.get(name)
             if isinstance(value, str):
                 value = value.strip()
+            if name == "quantity" and self._is_number(value):
+                continue  # 0 is given, not missing: see _check_quantity
             if not value:
                 if name.endswith("_approved"):
                     errors[name] = _("Please accept this to subscribe.")
@@ -180,11 +183,41 @@ class ReaSubscriptionRequest(models.Model):
             or acquirer not in project.share_acquirer_ids.ids
         ):
             errors["acquirer_id"] = _("Choose a payment method of this project.")
+        self._check_quantity(values, errors)
+
+    @api.model
+    def _is_number(self, value):
+        return isinstance(value, int) and not isinstance(value, bool)
+
+    @api.model
+    def _get_minimum_quantity(self, values):
+        """The fewest shares a request may ask: the share type's minimum
+        when it is forced, else one."""
+        product = (
+            self.env["product.product"]
+            .sudo()
+            .browse(values.get("share_product_id") or [])
+        )
+        if isinstance(values.get("share_product_id"), int) and product.exists():
+            if product.share_min_forced:
+                return max(product.share_min_quantity, 1)
+        return 1
+
+    @api.model
+    def _check_quantity(self, values, errors):
         quantity = values.get("quantity")
-        if quantity not in (None, False, "") and (
-            not isinstance(quantity, int) or isinstance(quantity, bool) or quantity <= 0
-        ):
-            errors["quantity"] = _("The number of shares must be a positive number.")
+        if quantity in (None, "") or quantity is False:
+            return  # missing: told by the required fields
+        if not self._is_number(quantity):
+            errors["quantity"] = _("Please enter a whole number of shares.")
+            return
+        # Fewer than the forced minimum but some: the eligibility rules say
+        # it in their words.
+        if quantity < 1:
+            minimum = self._get_minimum_quantity(values)
+            errors["quantity"] = _("The number of shares must be at least %s.") % (
+                format_shares(self.env, minimum)
+            )
 
     @api.model
     def _check_referral_source(self, values, errors, as_staff):

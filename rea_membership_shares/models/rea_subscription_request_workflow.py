@@ -174,22 +174,3 @@ class ReaSubscriptionRequest(models.Model):
                 company.get_share_mail_template("certificate")
             )
         return template.sudo().send_mail(self.partner_id.id)
-
-    @api.multi
-    def _demo_validate_and_pay(self):
-        """Demo data: validate and pay by bank, as a coordinator would."""
-        self.action_validate()
-        journal = self.env["account.journal"].search(
-            [("type", "=", "bank"), ("company_id", "=", self.env.user.company_id.id)],
-            limit=1,
-        )
-        for request in self:
-            self.env["rea.subscription.payment"].create(
-                {
-                    "request_id": request.id,
-                    "journal_id": journal.id,
-                    "amount": request.invoice_id.residual,
-                    "reference": request.invoice_id.number,
-                }
-            ).action_confirm()
-        return True

@@ -3,11 +3,13 @@
 
 from . import (
     test_capital_release_invoicing,
+    test_demo,
     test_form_hypothesis,
     test_form_settings,
     test_form_variants,
     test_legal_form,
     test_mail_templates,
+    test_messages,
     test_operation,
     test_operation_accounting,
     test_operation_security,
@@ -15,8 +17,10 @@ from . import (
     test_project_page_join,
     test_report,
     test_report_subscription,
+    test_settings_view,
     test_share_line_update,
     test_share_product_json,
+    test_share_type_views,
     test_subscription_checks,
     test_subscription_concurrency,
     test_subscription_create,
@@ -25,5 +29,6 @@ from . import (
     test_subscription_payment,
     test_subscription_security,
     test_subscription_settings,
+    test_view_totals,
     test_website_form,
 )

@@ -412,16 +412,78 @@ class TestPortalShares(ShareHttpCase):
         self.assertIn(self.invoice_a.number, listing)
         self.assertNotIn(self.plain_invoice.number, listing)
 
-    def test_pages_follow_the_shares_service(self):
-        # Member of a project without the shares service: no share pages.
+    def _drop_shares_service(self):
         self.project.service_ids = [
             (3, self.env.ref("rea_projects.rea_project_service_shares").id)
         ]
+
+    def test_pages_follow_the_shares_service(self):
+        # Member of a project without the shares service, with nothing of
+        # her own: no share pages are offered.
+        self._drop_shares_service()
+        visitor = self.create_user("visitor_d")
+        self.env["rea.agent.relationship"].create(
+            {
+                "subject_id": visitor.partner_id.id,
+                "object_id": self.project.partner_id.id,
+                "type_id": self.env.ref("rea_base.relationship_type_member").id,
+                "state": "active",
+            }
+        )
         self.settle()
-        self.authenticate("member_a", "member_a")
+        self.authenticate("visitor_d", "visitor_d")
         self.assertEqual(self.url_open("/my/shares").status_code, 404)
         self.assertEqual(self.url_open("/my/capital_release_requests").status_code, 404)
         self.assertNotIn("/my/shares", self.url_open("/my/home").text)
+
+    def test_own_shares_shown_without_the_service(self):
+        # The service decides what is offered, not whether a member sees
+        # what is hers: her shares, certificate and paid request.
+        self._drop_shares_service()
+        self.settle()
+        self.authenticate("member_a", "member_a")
+        page = self.url_open("/my/shares")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Portal Share", page.text)
+        self.assertIn("/my/shares/certificate", page.text)
+        self.assertEqual(self.url_open("/my/shares/certificate").status_code, 200)
+        home = self.url_open("/my/home").text
+        self.assertIn("/my/shares", home)
+        detail = self.url_open("/my/capital_release_requests/%d" % self.invoice_a.id)
+        self.assertEqual(detail.status_code, 200)
+        self.assertIn("o_rea_shares_paid", detail.text)
+        # Someone else's stays hidden.
+        self.assertEqual(
+            self.url_open(
+                "/my/capital_release_requests/%d" % self.invoice_b.id
+            ).status_code,
+            404,
+        )
+
+    def test_open_capital_release_payable_without_the_service(self):
+        # What she owes stays payable from the portal.
+        self._drop_shares_service()
+        self.settle()
+        self.authenticate("member_b", "member_b")
+        listing = self.url_open("/my/capital_release_requests")
+        self.assertEqual(listing.status_code, 200)
+        self.assertIn(
+            "/my/capital_release_requests/%d" % self.invoice_b.id, listing.text
+        )
+        detail = self.url_open("/my/capital_release_requests/%d" % self.invoice_b.id)
+        self.assertEqual(detail.status_code, 200)
+        self.assertIn("o_payment_form", detail.text)
+        self.assertIn("/invoice/pay/%d/form_tx/" % self.invoice_b.id, detail.text)
+        self.assertEqual(
+            self.url_open(
+                "/my/capital_release_requests/%d/pdf" % self.invoice_b.id
+            ).status_code,
+            200,
+        )
+        shares = self.url_open("/my/shares")
+        self.assertEqual(shares.status_code, 200)
+        self.assertIn("o_rea_shares_subscription_%d" % self.request_b.id, shares.text)
+        self.assertIn("/my/capital_release_requests", self.url_open("/my/home").text)
 
     def test_anonymous_is_sent_to_login(self):
         for url in (

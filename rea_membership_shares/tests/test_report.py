@@ -2,7 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import base64
+import re
 
+from odoo import fields
 from odoo.tests.common import at_install, post_install
 from odoo.tools.misc import format_date
 
@@ -91,6 +93,29 @@ class TestShareReports(ShareOperationCase):
         # Member since her first shares.
         self.assertIn(format_date(self.env, self.alice.effective_date), html)
         self.assertEqual(self.alice.effective_date, days_ago(60))
+
+    def test_certificate_names_the_project_and_formats_dates(self):
+        html = self.html("action_report_share_certificate", self.alice)
+        # The project that issued the shares, the company keeps the register.
+        statement = html[html.index("rea_certificate_statement") :]
+        statement = re.sub(r"<[^>]+>", "", statement[: statement.index("</p>")])
+        statement = " ".join(statement.split())
+        self.assertIn("of the capital of %s" % self.project.partner_id.name, statement)
+        self.assertIn("kept by %s" % self.company.name, statement)
+        self.assertIn(self.project.partner_id.name, html[: html.index("statement")])
+        # Every date in the member's language format, not ISO.
+        today = fields.Date.context_today(self.alice)
+        self.assertIn(format_date(self.env, today), html)
+        self.assertNotIn(today, html)
+        # Another language writes dates its own way.
+        self.env["res.lang"].load_lang("fr_FR")
+        self.alice.lang = "fr_FR"
+        html_fr = self.html("action_report_share_certificate", self.alice)
+        self.assertIn(format_date(self.env, today, lang_code="fr_FR"), html_fr)
+        self.assertIn(
+            format_date(self.env, self.alice.effective_date, lang_code="fr_FR"),
+            html_fr,
+        )
 
     def test_certificate_after_transfer(self):
         self.run_operation(

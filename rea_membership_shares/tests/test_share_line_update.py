@@ -3,6 +3,7 @@
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import mute_logger
+from odoo.tools.misc import format_date
 
 from .common import SharesCase
 from .test_operation import ShareOperationCase, days_ago
@@ -101,8 +102,10 @@ class TestShareLineUpdate(SharesCase):
             self.other.partner_id.share_line_ids.effective_date, "2026-01-15"
         )
         message = self.partner.message_ids[:1]
-        self.assertIn("2026-01-15", message.body)
-        self.assertIn("2026-01-03", message.body)
+        # Dates as the reader's language writes them.
+        self.assertIn(format_date(self.env, "2026-01-15"), message.body)
+        self.assertIn(format_date(self.env, "2026-01-03"), message.body)
+        self.assertNotIn("2026-01-03", message.body)
         self.assertEqual(message.author_id, self.manager.partner_id)
 
     def test_paid_line_linked_to_its_event(self):
@@ -145,7 +148,7 @@ class TestShareLineUpdate(SharesCase):
         reversal = event.correction_ids
         self.assertEqual(len(reversal), 1)
         self.assertEqual(reversal.resource_quantity, -2)
-        self.assertIn("2026-01-03", reversal.note)
+        self.assertIn(format_date(self.env, "2026-01-03"), reversal.note)
         # The share accounts hold what they held; the transfer is still done.
         self.assertEqual(self.quantities(), quantities)
         self.assertEqual(event.transfer_id.actual_quantity, 2)

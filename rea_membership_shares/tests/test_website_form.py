@@ -1,8 +1,11 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import html
+
 import odoo.tests
 from odoo.tools import mute_logger
+from odoo.tools.misc import formatLang
 
 from .http_common import PDF_CONTENT, VALID_IBAN, ShareHttpCase
 
@@ -285,6 +288,27 @@ class TestWebsiteForm(ShareFormCase):
             files=self.id_file(),
         )
         self.assert_error(response, "quantity", kept="Kept")
+        self.assertEqual(self.counts(), before)
+
+    def test_zero_shares_and_maximum_said_for_people(self):
+        before = self.counts()
+        response = self.post_form(
+            "/become_cooperator",
+            self.person_data(quantity="0", firstname="Kept"),
+            files=self.id_file(),
+        )
+        self.assert_error(response, "quantity", kept="Kept")
+        self.assertIn("The number of shares must be at least 2.", response.text)
+        self.assertNotIn("Number of shares is required", response.text)
+        response = self.post_form(
+            "/become_cooperator",
+            self.person_data(quantity="30", firstname="Kept"),
+            files=self.id_file(),
+        )
+        self.assert_error(response, "quantity", kept="Kept")
+        money = formatLang(self.env, 1000.0, currency_obj=self.company.currency_id)
+        self.assertIn("at most %s" % money, html.unescape(response.text))
+        self.assertNotIn("1000.0", response.text)
         self.assertEqual(self.counts(), before)
 
     def test_honeypot(self):

@@ -6,4 +6,5 @@ from . import (
     rea_subscription_create,
     rea_subscription_payment,
     rea_subscription_validate,
+    wizard_multi_charts_accounts,
 )

@@ -4,6 +4,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..formatting import format_date, format_shares
+
 
 class ReaShareLineUpdate(models.TransientModel):
     """Correct the effective date of a share line ("Update info").
@@ -66,7 +68,10 @@ class ReaShareLineUpdate(models.TransientModel):
                 line,
                 self.effective_date,
                 note=_("Effective date of the shares corrected: %(old)s → %(new)s")
-                % {"old": old_date, "new": self.effective_date},
+                % {
+                    "old": format_date(self.env, old_date),
+                    "new": format_date(self.env, self.effective_date),
+                },
             )
         )
         if registers:
@@ -81,11 +86,11 @@ class ReaShareLineUpdate(models.TransientModel):
                 "REA events recorded again at the new date: %(events)s)."
             )
             % {
-                "quantity": line.quantity,
+                "quantity": format_shares(self.env, line.quantity),
                 "type": line.share_product_id.display_name,
                 "user": self.env.user.name,
-                "old": old_date,
-                "new": self.effective_date,
+                "old": format_date(self.env, old_date),
+                "new": format_date(self.env, self.effective_date),
                 "lines": lines_text,
                 "events": events_text,
             },

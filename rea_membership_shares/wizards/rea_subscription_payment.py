@@ -5,6 +5,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
+from ..formatting import format_amount
+
 
 class ReaSubscriptionPayment(models.TransientModel):
     """A coordinator confirms that a manual payment (bank transfer, cash...)
@@ -63,7 +65,7 @@ class ReaSubscriptionPayment(models.TransientModel):
         if float_compare(self.amount, invoice.residual, precision_digits=2) > 0:
             raise UserError(
                 _("The received amount is more than the %s still due.")
-                % invoice.residual
+                % format_amount(self.env, invoice.residual, invoice.currency_id)
             )
         if self.payment_date > fields.Date.context_today(self):
             raise UserError(_("The payment date cannot be in the future."))
@@ -94,6 +96,9 @@ class ReaSubscriptionPayment(models.TransientModel):
         payment.post()
         self.request_id.message_post(
             body=_("Payment of %(amount)s received (%(ref)s).")
-            % {"amount": self.amount, "ref": self.reference}
+            % {
+                "amount": format_amount(self.env, self.amount, invoice.currency_id),
+                "ref": self.reference,
+            }
         )
         return {"type": "ir.actions.act_window_close"}

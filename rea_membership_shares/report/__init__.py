@@ -1,0 +1,4 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from . import report_share_certificate
