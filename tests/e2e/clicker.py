@@ -368,6 +368,23 @@ class Clicker(object):
         self.settle()
         return True
 
+    def set_many2one(self, root, name, text):
+        """Type a name into a many2one and pick the first match offered."""
+        fields = self.visible('[name="%s"] input' % name, root)
+        if not fields:
+            return False
+        fields[0].clear()
+        fields[0].send_keys(text)
+        self.settle()
+        time.sleep(0.5)  # the autocomplete waits a moment after typing
+        self.settle()
+        for item in self.visible(".ui-autocomplete li a"):
+            if text.lower() in item.text.lower():
+                item.click()
+                self.settle()
+                return True
+        return False
+
     def _fill_widget(self, widget):
         classes = widget.get_attribute("class") or ""
         if widget.tag_name == "select":

@@ -25,8 +25,8 @@ import re
 import time
 
 import pytest
-
 from clicker import Clicker, slug
+
 from rpc import rpc_client
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -107,6 +107,15 @@ WIZARD_VARIANTS = {
     ("rea.event", "Correct"): [("", _correct_quantity)],
 }
 
+# Operations on the demo holder's shares, made through the form and carried
+# out with its buttons: (type, receiver, share type, converted-to share type).
+SHARE_OPERATIONS = [
+    ("Transfer", "Marta Soler", "Share A", None),
+    ("Conversion", None, "Share A", "Share B"),
+    ("Sell-back", None, "Share A", None),
+]
+SHARE_HOLDER = "Ada Lovelace"
+
 ROLES = [
     ("portal", "portal", "portal"),
     ("coordinator", "coordinator", "coordinator"),
@@ -157,7 +166,9 @@ class Walk(object):
             wanted = dict(per_model[model])
             try:
                 seen = self.user.env[model].search([("id", "in", list(wanted))])
-            except Exception:  # noqa: B902 - no read access: the role has no such screen
+            except (
+                Exception
+            ):  # noqa: B902 - no read access: the role has no such screen
                 continue
             for rid in sorted(seen)[:PER_MODEL]:
                 records.append((model, rid, wanted[rid]))
@@ -170,9 +181,7 @@ class Walk(object):
         for menu, xmlid in self.our_menus():
             kind, action_id = menu["action"].split(",")
             what = "menu-%s" % xmlid.split(".", 1)[1]
-            clicker.open(
-                "/web#menu_id=%d&action=%s" % (menu["id"], action_id), what
-            )
+            clicker.open("/web#menu_id=%d&action=%s" % (menu["id"], action_id), what)
             if self.wizard_open():
                 self.run_wizard(what)
                 continue
@@ -227,9 +236,16 @@ class Walk(object):
             for number, (variant, prepare) in enumerate(variants):
                 if number:
                     clicker.open(path, what, shot=False)
-                button = clicker.button(label, clicker.driver.find_element_by_css_selector(
-                    ".o_statusbar_buttons"
-                )) if clicker.visible(".o_statusbar_buttons") else None
+                button = (
+                    clicker.button(
+                        label,
+                        clicker.driver.find_element_by_css_selector(
+                            ".o_statusbar_buttons"
+                        ),
+                    )
+                    if clicker.visible(".o_statusbar_buttons")
+                    else None
+                )
                 if button is None:
                     clicker.note(what, "the %r button is gone" % label)
                     break
@@ -243,6 +259,49 @@ class Walk(object):
                 else:
                     clicker.check(step)
             clicker.open(path, what, shot=False)
+
+    def share_operations(self):
+        """Transfer, Convert and Sell back one of the demo holder's shares."""
+        clicker = self.clicker
+        for kind, receiver, share, share_to in SHARE_OPERATIONS:
+            what = "share-operation-%s" % slug(kind)
+            clicker.open("/web#model=rea.share.operation&view_type=form", what + "-new")
+            form = clicker.wait_for(".o_form_view.o_form_editable", seconds=30)
+            if form is None:
+                clicker.note(what, "no new share operation form opened")
+                continue
+            clicker.set_field(form, "type", kind)
+            filled = [clicker.set_many2one(form, "partner_id", SHARE_HOLDER)]
+            if receiver:
+                filled.append(clicker.set_many2one(form, "receiver_id", receiver))
+            filled.append(clicker.set_many2one(form, "share_product_id", share))
+            if share_to:
+                filled.append(
+                    clicker.set_many2one(form, "share_to_product_id", share_to)
+                )
+            clicker.set_field(form, "quantity", "1")
+            if not all(filled):
+                clicker.note(what, "a demo value was not offered: %s" % filled)
+            clicker.check(what + "-filled")
+            save = clicker.visible(".o_form_button_save")
+            if not save:
+                continue
+            clicker.click(save[0], "save")
+            if not clicker.check(what + "-saved"):
+                clicker.close_all_dialogs()
+                continue
+            for label in ("Submit", "Approve", "Execute"):
+                statusbar = clicker.visible(".o_statusbar_buttons")
+                button = clicker.button(label, statusbar[0]) if statusbar else None
+                if button is None:
+                    clicker.note(what, "no %r button on the operation" % label)
+                    break
+                clicker.click(button, label)
+                clicker.confirm_if_asked()
+                if self.wizard_open():
+                    self.run_wizard("%s-%s" % (what, label))
+                elif not clicker.check("%s-%s" % (what, label)):
+                    break
 
     def wizard_open(self):
         modal = self.clicker.top_modal()
@@ -335,10 +394,14 @@ def test_click_through(click_server, role, login, password):
             assert any(page.startswith("/my/") for page in pages), pages
         else:
             admin = rpc_client(click_server)
-            user = admin if login == "admin" else rpc_client(click_server, login, password)
+            user = (
+                admin if login == "admin" else rpc_client(click_server, login, password)
+            )
             walk = Walk(clicker, admin, user)
             walk.menus()
             walk.forms()
+            if role == "manager":
+                walk.share_operations()
     finally:
         clicker.quit()
     summary = "%s: %d screens in %ds, %d problems (screenshots in %s)" % (
