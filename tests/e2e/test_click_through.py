@@ -369,14 +369,15 @@ def _walk_portal(clicker):
                 continue
             seen.add(path)
             clicker.open(path, "page-%s" % (path.strip("/") or "home"))
-            for link in clicker.driver.find_elements_by_css_selector("a[href]"):
-                try:
-                    href = link.get_attribute("href") or ""
-                except Exception:  # noqa: B902 - a link replaced while reading
-                    continue
+            hrefs = clicker.driver.execute_script(
+                "return Array.from(document.querySelectorAll('a[href]'))"
+                ".map(function (a) { return a.href; })"
+            )
+            for href in hrefs or []:
                 if not href.startswith(clicker.server.url):
                     continue
-                local = href[len(clicker.server.url) :].split("#")[0]
+                # Sorting and filtering variants of a list are the same screen.
+                local = href[len(clicker.server.url) :].split("#")[0].split("?")[0]
                 if MY_LINK.match(local) and "logout" not in local:
                     found.append(local)
         pending = sorted(set(found) - seen)
