@@ -413,6 +413,8 @@ def test_click_through(click_server, role, login, password):
         clicker.folder,
     )
     print(summary)
+    with open(os.path.join(clicker.folder, "problems.txt"), "w") as report:
+        report.write("\n".join([summary] + [str(p) for p in clicker.problems]) + "\n")
     assert not clicker.problems, "\n".join(
         [summary] + [str(problem) for problem in clicker.problems]
     )
