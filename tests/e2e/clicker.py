@@ -56,6 +56,8 @@ document.querySelectorAll('.o_notification').forEach(function (note) {
 return found;
 """
 CLOSE_BUTTONS = ("Cancel", "Close", "Discard", "Ok", "OK")
+# Records a many2one offers, without "Search More..." and "Create and Edit...".
+CHOICES = ".ui-autocomplete li:not(.o_m2o_dropdown_option) a"
 NOISE = (
     # Chromium asks for a favicon the backend does not serve at that path.
     "favicon.ico",
@@ -378,12 +380,24 @@ class Clicker(object):
         self.settle()
         time.sleep(0.5)  # the autocomplete waits a moment after typing
         self.settle()
-        for item in self.visible(".ui-autocomplete li a"):
+        for item in self.visible(CHOICES):
             if text.lower() in item.text.lower():
                 item.click()
                 self.settle()
                 return True
         return False
+
+    def number(self, root, name):
+        """The number a form shows in a field (read-only or not)."""
+        fields = self.visible('[name="%s"]' % name, root)
+        if not fields:
+            return None
+        text = fields[0].get_attribute("value") or fields[0].text
+        text = re.sub(r"[^0-9.\-]", "", (text or "").replace(",", ""))
+        try:
+            return float(text)
+        except ValueError:
+            return None
 
     def _fill_widget(self, widget):
         classes = widget.get_attribute("class") or ""
@@ -401,11 +415,11 @@ class Clicker(object):
                 return
             field.click()
             self.settle()
-            items = self.visible(".ui-autocomplete li a")
+            items = self.visible(CHOICES)
             if not items:
                 field.send_keys(Keys.ARROW_DOWN)
                 self.settle()
-                items = self.visible(".ui-autocomplete li a")
+                items = self.visible(CHOICES)
             if items:
                 items[0].click()
             self.settle()

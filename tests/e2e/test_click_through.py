@@ -88,13 +88,19 @@ def _distribute_amount(clicker, modal):
 
 def _correct_quantity(clicker, modal):
     """A correction must change something: one more than recorded."""
-    fields = clicker.visible('[name="resource_quantity"]', modal)
-    if not fields:
-        clicker.note("correct", "no corrected quantity field in the wizard")
+    recorded = clicker.number(modal, "recorded_resource_quantity")
+    if recorded is None:
+        clicker.note("correct", "the wizard shows no recorded quantity")
         return
-    value = fields[0].get_attribute("value") or "0"
-    number = float(re.sub(r"[^0-9.\-]", "", value.replace(",", "")) or 0)
-    clicker.set_field(modal, "resource_quantity", "%g" % (number + 1))
+    clicker.set_field(modal, "resource_quantity", "%g" % (recorded + 1))
+
+
+def _faircoin_by_hand(clicker, modal):
+    """A payment recorded by hand (the chain is not reachable from a test)."""
+    clicker.set_field(modal, "mode", "btc")
+    clicker.set_field(modal, "txid", "ab" * 32)
+    expected = clicker.number(modal, "expected_amount")
+    clicker.set_field(modal, "amount", "%.8f" % (expected or 1))
 
 
 # Wizards that need more than their required fields: each variant opens the
@@ -105,7 +111,33 @@ WIZARD_VARIANTS = {
         ("an-amount", _distribute_amount),
     ],
     ("rea.event", "Correct"): [("", _correct_quantity)],
+    ("payment.transaction", "Record a payment by hash"): [("", _faircoin_by_hand)],
 }
+# New records that a header button opens in a form: values a person types
+# (many2one fields by the name of the record to pick).
+FORM_VALUES = {
+    ("rea.process", "Record an input"): {
+        "action_id": "consume",
+        "resource_quantity": "1",
+    },
+    ("rea.process", "Record an output"): {
+        "action_id": "produce",
+        "resource_quantity": "1",
+    },
+}
+# Our /my pages: the demo member holds shares, exchanges, contributions and
+# distributions, so each opens for her, linked from her home or not.
+PORTAL_PAGES = [
+    "/my",
+    "/my/projects",
+    "/my/shares",
+    "/my/capital_release_requests",
+    "/my/exchanges",
+    "/my/contributions",
+    "/my/distributions",
+    "/my/skills",
+    "/projects",
+]
 
 # Operations on the demo holder's shares, made through the form and carried
 # out with its buttons: (type, receiver, share type, converted-to share type).
@@ -255,7 +287,7 @@ class Walk(object):
                 if self.wizard_open():
                     self.run_wizard(step, prepare)
                 elif clicker.visible(".o_form_button_save"):
-                    self.save_form(step)
+                    self.save_form(step, FORM_VALUES.get((model, label), {}))
                 else:
                     clicker.check(step)
             clicker.open(path, what, shot=False)
@@ -343,10 +375,17 @@ class Walk(object):
                 break
         clicker.close_all_dialogs()
 
-    def save_form(self, what):
+    def save_form(self, what, values):
         """A button that opened a new record's form: fill it and save it."""
         clicker = self.clicker
-        clicker.fill_required(clicker.driver)
+        form = clicker.driver.find_element_by_css_selector(".o_form_view")
+        for name, value in values.items():
+            if clicker.visible('[name="%s"] input.ui-autocomplete-input' % name, form):
+                if not clicker.set_many2one(form, name, value):
+                    clicker.note(what, "%s: %r was not offered" % (name, value))
+            else:
+                clicker.set_field(form, name, value)
+        clicker.fill_required(form)
         clicker.check(what + "-new")
         save = clicker.visible(".o_form_button_save")
         if save:
@@ -360,7 +399,7 @@ class Walk(object):
 
 def _walk_portal(clicker):
     """Every /my page, the pages they link to, and the website's projects."""
-    pending = ["/my", "/my/home", "/projects"]
+    pending = list(PORTAL_PAGES)
     seen = set()
     for _depth in range(3):
         found = []
