@@ -184,3 +184,8 @@ def click_server(request):
             url, os.environ.get("REA_E2E_DB", "rea_demo"), os.environ.get("REA_E2E_LOG")
         )
     return request.getfixturevalue("demo_server")
+
+
+def pytest_collection_modifyitems(items):
+    """The click-through presses buttons that change demo data: run it last."""
+    items.sort(key=lambda item: "test_click_through" in item.nodeid)
