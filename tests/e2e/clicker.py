@@ -214,6 +214,9 @@ class Clicker(object):
             # The web client logs each server error it shows in a dialog.
             if dialogs and "Server application error" in text:
                 continue
+            # An HTTP error is reported once, as such, below.
+            if "Failed to load resource: the server responded" in text:
+                continue
             found.append(("browser console", text))
         found.extend(("http", text) for text in self._http_errors())
         offset = self.server.log_size()
@@ -387,7 +390,7 @@ class Clicker(object):
                 return True
         return False
 
-    def number(self, root, name):
+    def read_number(self, root, name):
         """The number a form shows in a field (read-only or not)."""
         fields = self.visible('[name="%s"]' % name, root)
         if not fields:

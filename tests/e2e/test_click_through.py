@@ -89,7 +89,7 @@ def _distribute_amount(clicker, modal):
 
 def _correct_quantity(clicker, modal):
     """A correction must change something: one more than recorded."""
-    recorded = clicker.number(modal, "recorded_resource_quantity")
+    recorded = clicker.read_number(modal, "recorded_resource_quantity")
     if recorded is None:
         clicker.note("correct", "the wizard shows no recorded quantity")
         return
@@ -100,7 +100,7 @@ def _faircoin_by_hand(clicker, modal):
     """A payment recorded by hand (the chain is not reachable from a test)."""
     clicker.set_field(modal, "mode", "btc")
     clicker.set_field(modal, "txid", "ab" * 32)
-    expected = clicker.number(modal, "expected_amount")
+    expected = clicker.read_number(modal, "expected_amount")
     clicker.set_field(modal, "amount", "%.8f" % (expected or 1))
 
 
@@ -451,16 +451,15 @@ def test_click_through(click_server, role, login, password):
                     clicker.note(part.__name__, "the walk stopped: %s" % error.msg)
     finally:
         clicker.quit()
-    summary = "%s: %d screens in %ds, %d problems (screenshots in %s)" % (
-        role,
-        len(clicker.screens),
-        time.time() - started,
-        len(clicker.problems),
-        clicker.folder,
-    )
-    print(summary)
-    with open(os.path.join(clicker.folder, "problems.txt"), "w") as report:
-        report.write("\n".join([summary] + [str(p) for p in clicker.problems]) + "\n")
-    assert not clicker.problems, "\n".join(
-        [summary] + [str(problem) for problem in clicker.problems]
-    )
+        summary = "%s: %d screens in %ds, %d problems (screenshots in %s)" % (
+            role,
+            len(clicker.screens),
+            time.time() - started,
+            len(clicker.problems),
+            clicker.folder,
+        )
+        print(summary)
+        lines = [summary] + [str(problem) for problem in clicker.problems]
+        with open(os.path.join(clicker.folder, "problems.txt"), "w") as report:
+            report.write("\n".join(lines) + "\n")
+    assert not clicker.problems, "\n".join(lines)
