@@ -120,10 +120,19 @@ FORM_VALUES = {
     ("rea.process", "Record an input"): {
         "action_id": "consume",
         "resource_quantity": "1",
+        "resource_unit_id": "Unit",
     },
     ("rea.process", "Record an output"): {
         "action_id": "produce",
         "resource_quantity": "1",
+        "resource_unit_id": "Unit",
+    },
+}
+# Wizards opened from a menu that need matching demo values (by menu).
+MENU_WIZARD_VALUES = {
+    "rea_distribution_wizard_menu": {
+        "context_id": "Fusta Furniture Workshop",
+        "equation_id": "Workshop income sharing",
     },
 }
 # Our /my pages: the demo member holds shares, exchanges, contributions and
@@ -216,7 +225,11 @@ class Walk(object):
             what = "menu-%s" % xmlid.split(".", 1)[1]
             clicker.open("/web#menu_id=%d&action=%s" % (menu["id"], action_id), what)
             if self.wizard_open():
-                self.run_wizard(what)
+                values = MENU_WIZARD_VALUES.get(xmlid.split(".", 1)[1])
+                self.run_wizard(
+                    what,
+                    lambda clicker, modal: self.fill_values(modal, what, values or {}),
+                )
                 continue
             if kind != "ir.actions.act_window":
                 continue
@@ -376,16 +389,21 @@ class Walk(object):
                 break
         clicker.close_all_dialogs()
 
+    def fill_values(self, form, what, values):
+        """Values a person types: many2one fields (`*_id`) by a record's name."""
+        clicker = self.clicker
+        for name, value in values.items():
+            if name.endswith("_id"):
+                if not clicker.set_many2one(form, name, value):
+                    clicker.note(what, "%s: %r was not offered" % (name, value))
+            elif not clicker.set_field(form, name, value):
+                clicker.note(what, "no field %s to fill" % name)
+
     def save_form(self, what, values):
         """A button that opened a new record's form: fill it and save it."""
         clicker = self.clicker
         form = clicker.driver.find_element_by_css_selector(".o_form_view")
-        for name, value in values.items():
-            if clicker.visible('[name="%s"] input.ui-autocomplete-input' % name, form):
-                if not clicker.set_many2one(form, name, value):
-                    clicker.note(what, "%s: %r was not offered" % (name, value))
-            else:
-                clicker.set_field(form, name, value)
+        self.fill_values(form, what, values)
         clicker.fill_required(form)
         clicker.check(what + "-new")
         save = clicker.visible(".o_form_button_save")
