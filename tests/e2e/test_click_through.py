@@ -311,7 +311,15 @@ class Walk(object):
         clicker = self.clicker
         for kind, receiver, share, share_to in SHARE_OPERATIONS:
             what = "share-operation-%s" % slug(kind)
-            clicker.open("/web#model=rea.share.operation&view_type=form", what + "-new")
+            action = self.admin.env.ref(
+                "rea_membership_shares.rea_share_operation_action"
+            )
+            clicker.open("/web#action=%d" % action.id, what + "-list", shot=False)
+            create = clicker.visible(".o_list_button_add, .o-kanban-button-new")
+            if not create:
+                clicker.note(what, "no Create button on the share operations")
+                continue
+            clicker.click(create[0], "create")
             form = clicker.wait_for(".o_form_view.o_form_editable", seconds=30)
             if form is None:
                 clicker.note(what, "no new share operation form opened")
