@@ -119,11 +119,13 @@ WIZARD_VARIANTS = {
 FORM_VALUES = {
     ("rea.process", "Record an input"): {
         "action_id": "consume",
+        "resource_id": "Plywood sheets 18 mm",
         "resource_quantity": "1",
         "resource_unit_id": "Unit",
     },
     ("rea.process", "Record an output"): {
         "action_id": "produce",
+        "resource_id": "Standing desk DESK-001",
         "resource_quantity": "1",
         "resource_unit_id": "Unit",
     },
