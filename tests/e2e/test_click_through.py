@@ -317,7 +317,10 @@ class Walk(object):
                 "rea_membership_shares.rea_share_operation_action"
             )
             clicker.open("/web#action=%d" % action.id, what + "-list", shot=False)
-            create = clicker.visible(".o_list_button_add, .o-kanban-button-new")
+            # The list's Create, or the form's when the last operation stays open.
+            buttons = ".o_list_button_add, .o-kanban-button-new, .o_form_button_create"
+            clicker.wait_for(buttons, seconds=30)
+            create = clicker.visible(buttons)
             if not create:
                 clicker.note(what, "no Create button on the share operations")
                 continue
