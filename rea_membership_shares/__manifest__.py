@@ -55,6 +55,7 @@
         "data/mail_template_operation_data.xml",
     ],
     "demo": [
+        "demo/res_users_demo.xml",
         "demo/rea_membership_shares_demo.xml",
     ],
     "post_init_hook": "post_init_hook",

@@ -151,3 +151,41 @@ def clean_server_log(demo_server):
 def artifacts():
     os.makedirs(ARTIFACTS, exist_ok=True)
     return ARTIFACTS
+
+
+class ServedDatabase(DemoServer):
+    """A server started by hand, named by REA_E2E_URL (and REA_E2E_DB, REA_E2E_LOG).
+
+    Lets a developer run the browser tests against a database they serve
+    themselves, e.g. while changing a view; the log file is still checked
+    when REA_E2E_LOG names it.
+    """
+
+    def __init__(self, url, dbname, logfile):
+        port = int(url.rsplit(":", 1)[1].split("/")[0])
+        super(ServedDatabase, self).__init__(dbname, port, logfile, None)
+        self.url = url.rstrip("/")
+
+    def log_size(self):
+        return os.path.getsize(self.logfile) if self.logfile else 0
+
+    def problems_since(self, offset):
+        if not self.logfile:
+            return []
+        return super(ServedDatabase, self).problems_since(offset)
+
+
+@pytest.fixture(scope="session")
+def click_server(request):
+    """The click-through's server: the demo server, or REA_E2E_URL's."""
+    url = os.environ.get("REA_E2E_URL")
+    if url:
+        return ServedDatabase(
+            url, os.environ.get("REA_E2E_DB", "rea_demo"), os.environ.get("REA_E2E_LOG")
+        )
+    return request.getfixturevalue("demo_server")
+
+
+def pytest_collection_modifyitems(items):
+    """The click-through presses buttons that change demo data: run it last."""
+    items.sort(key=lambda item: "test_click_through" in item.nodeid)
