@@ -87,15 +87,28 @@ def prepare(args):
             addons_mod.external_depends(names, available), conf, args.verbose
         )
         postgres.copy(template_db, dbname)
-        say("installing %s into %s" % (", ".join(sorted(names)), dbname))
-        odoo.run_once(conf, dbname, "-i", names, "install", args.verbose)
+        say(
+            "installing %s into %s: 2 to 5 minutes; one line per module follows"
+            % (", ".join(sorted(names)), dbname)
+        )
+        odoo.run_once(
+            conf, dbname, "-i", names, "install", args.verbose, progress="modules"
+        )
     else:
         missing = names - _installed(dbname, names)
         if missing:
-            say("adding %s to %s" % (", ".join(sorted(missing)), dbname))
-            odoo.run_once(conf, dbname, "-i", missing, "install", args.verbose)
+            say(
+                "adding %s to %s (a minute or more); one line per module follows"
+                % (", ".join(sorted(missing)), dbname)
+            )
+            odoo.run_once(
+                conf, dbname, "-i", missing, "install", args.verbose, progress="modules"
+            )
         if args.update:
-            odoo.run_once(conf, dbname, "-u", names, "update", args.verbose)
+            say("updating our addons in %s (a minute or two)" % dbname)
+            odoo.run_once(
+                conf, dbname, "-u", names, "update", args.verbose, progress="modules"
+            )
     return conf
 
 
