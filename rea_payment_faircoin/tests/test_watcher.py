@@ -248,7 +248,9 @@ class TestWatcher(FaircoinCase):
         self.assertFalse(demo.website_published)
         self.assertFalse(demo.faircoin_electrum_host)
         self.assertNotIn(demo, self.env["payment.acquirer"].get_faircoin_watched())
-        self.assertIn(self.acquirer, self.env["payment.acquirer"].get_faircoin_watched())
+        self.assertIn(
+            self.acquirer, self.env["payment.acquirer"].get_faircoin_watched()
+        )
 
     def test_cron_quiet_without_a_watched_acquirer(self):
         acquirers = self.env["payment.acquirer"].search([("provider", "=", "faircoin")])

@@ -159,9 +159,9 @@ def _listening_addresses(port):
 def test_message_says_local_and_demo_password():
     lines = serve.serving_message("rea_demo", 8069, False, True)
     assert lines == [
-        "Odoo serves rea_demo at http://localhost:8069 (this machine only; "
-        "--public for others)  (log in as admin / admin, the demo password; "
-        "Ctrl-C stops it)"
+        "Odoo serves rea_demo at http://localhost:8069, to this machine only "
+        "(--public for others); log in as admin / admin, the demo password; "
+        "Ctrl-C stops it"
     ]
     changed = serve.serving_message("rea_demo", 8069, False, False)
     assert "admin / admin" not in changed[0]

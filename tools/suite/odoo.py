@@ -22,7 +22,9 @@ PROGRESS = re.compile(
 
 
 # Odoo's line when it starts installing (or updating) one module.
-MODULE_STARTS = re.compile(r" module (?P<module>\S+): creating or updating database tables")
+MODULE_STARTS = re.compile(
+    r" module (?P<module>\S+): creating or updating database tables"
+)
 # How many modules a loading pass holds (the last pass holds them all).
 PASS_SIZE = re.compile(r"odoo\.modules\.loading: loading (?P<count>\d+) modules\.\.\.")
 

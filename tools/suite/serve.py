@@ -147,15 +147,15 @@ def admin_has_demo_password(dbname):
 def serving_message(dbname, port, public, demo_password):
     """What `./suite run` says before it starts the server (one or two lines)."""
     if public:
-        where = "http://<this machine>:%d on every network interface" % port
+        where = "http://<this machine>:%d, on every network interface" % port
     else:
-        where = "http://localhost:%d (this machine only; --public for others)" % port
+        where = "http://localhost:%d, to this machine only (--public for others)" % port
     login = (
         "log in as admin / admin, the demo password"
         if demo_password
         else "log in as admin with its password"
     )
-    lines = [SERVING + "%s at %s  (%s; Ctrl-C stops it)" % (dbname, where, login)]
+    lines = [SERVING + "%s at %s; %s; Ctrl-C stops it" % (dbname, where, login)]
     if public and demo_password:
         lines.append(
             "WARNING: anyone who reaches this machine can log in as admin / admin; "
@@ -322,4 +322,3 @@ def _wait_for_registry(logfile, proc, seconds=600, after=None, port=None):
             break
         time.sleep(0.5)
     raise SuiteError("the server did not load its registry, see %s" % logfile)
-

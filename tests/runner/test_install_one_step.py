@@ -1,0 +1,60 @@
+"""Every addon, alone and all together, installs in one step with demo data.
+
+On a new empty database, as `createdb X; odoo-bin -d X -i rea_x
+--stop-after-init` does (and Apps does): Odoo's own modules come in the same
+run, and what they do after installing (e.g. `account` installs a chart of
+accounts in a later pass) happens after our demo data loaded. A case fails
+on a non-zero exit, an ERROR/CRITICAL line or a traceback in the log, or a
+module that is not installed with demo data.
+
+The installs run two at a time (SUITE_INSTALL_JOBS changes it), longest
+first; their durations are written to .data/logs/install-one-step.txt.
+"""
+
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from suite import addons as addons_mod
+from suite import environment, onestep, paths
+
+AVAILABLE = addons_mod.discover()
+ALL = "all"
+# Longest first, so that two workers finish together.
+CASES = [ALL] + sorted(
+    AVAILABLE, key=lambda name: -len(addons_mod.external_depends([name], AVAILABLE))
+)
+
+
+def _install(case):
+    names = sorted(AVAILABLE) if case == ALL else [case]
+    dbname = "rea_test_run_%d_one_%s" % (os.getpid(), case.replace("rea_", ""))
+    conf = environment.write_odoo_conf()
+    return onestep.install(
+        conf, names, dbname, expect=addons_mod.closure(names, AVAILABLE)
+    )
+
+
+@pytest.fixture(scope="module")
+def results():
+    jobs = int(os.environ.get("SUITE_INSTALL_JOBS", "2"))
+    started = time.time()
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        done = dict(zip(CASES, pool.map(_install, CASES)))
+    report = os.path.join(paths.ensure_dir(paths.LOGS), "install-one-step.txt")
+    with open(report, "w") as handle:
+        for case in CASES:
+            handle.write(done[case].describe() + "\n")
+        handle.write(
+            "%d installs, %d at a time: %.0f s\n"
+            % (len(CASES), jobs, time.time() - started)
+        )
+    return done
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_installs_in_one_step_with_demo_data(results, case):
+    result = results[case]
+    assert result.ok, result.describe()

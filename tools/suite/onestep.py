@@ -1,0 +1,99 @@
+"""Install addons in one `-i` on a new empty database, as an integrator would.
+
+`./suite run` and `./suite test` start from a template that already holds
+Odoo's modules; a person installing from Apps, or with `odoo-bin -i` on a
+new database, gets everything in one step instead, where Odoo's own
+post-install work (e.g. `account` installing a chart of accounts) comes in a
+later loading pass, after our demo data. This module runs that install and
+says what went wrong.
+"""
+
+import os
+import time
+
+from . import logcheck, odoo, paths, postgres
+
+
+class InstallResult(object):
+    def __init__(self, addons, dbname, logfile):
+        self.addons = sorted(addons)
+        self.dbname = dbname
+        self.logfile = logfile
+        self.code = None
+        self.seconds = None
+        self.problems = []
+
+    @property
+    def ok(self):
+        return self.code == 0 and not self.problems
+
+    def describe(self):
+        head = "%s: exit %s after %.0f s" % (
+            ",".join(self.addons),
+            self.code,
+            self.seconds or 0,
+        )
+        if self.ok:
+            return head
+        return "%s\n  %s\n  log: %s" % (
+            head,
+            "\n  ".join(str(p) for p in self.problems[:8]),
+            self.logfile,
+        )
+
+
+def _module_problems(dbname, names):
+    """Modules asked for that are not installed with demo data."""
+    listed = "','".join(sorted(names))
+    rows = (
+        postgres.query(
+            dbname,
+            "select name, state, demo from ir_module_module "
+            "where name in ('%s')" % listed,
+        )
+        or []
+    )
+    states = {row[0]: (row[1], row[2]) for row in rows}
+    problems = []
+    for name in sorted(names):
+        state, demo = states.get(name, ("absent", "f"))
+        if state != "installed":
+            problems.append(
+                logcheck.Problem("not installed", "%s is %s" % (name, state))
+            )
+        elif demo != "t":
+            problems.append(
+                logcheck.Problem("no demo", "%s installed without demo data" % name)
+            )
+    return problems
+
+
+def install(conf, addons, dbname, expect=(), keep=False):
+    """Create dbname empty, install addons in one step, check; drop it after.
+
+    expect: the modules that must end up installed (default: addons).
+    """
+    logfile = os.path.join(paths.ensure_dir(paths.LOGS), "%s.log" % dbname)
+    result = InstallResult(addons, dbname, logfile)
+    postgres.drop(dbname)
+    postgres.create_empty(dbname)
+    cmd = odoo.command(
+        conf,
+        dbname,
+        "-i",
+        ",".join(sorted(addons)),
+        "--stop-after-init",
+        "--http-port",
+        str(odoo.free_port()),
+        "--log-level=info",
+    )
+    started = time.time()
+    try:
+        result.code = odoo.run_logged(cmd, logfile, progress=False)
+        result.seconds = time.time() - started
+        result.problems = logcheck.parse_file(logfile, odoo.ALLOWED_ERRORS).problems
+        result.problems += _module_problems(dbname, expect or addons)
+    finally:
+        if not keep:
+            postgres.drop(dbname)
+    return result
