@@ -77,8 +77,8 @@ def ensure_venv():
     if current != wanted:
         pins = _count_pins(paths.REQUIREMENTS)
         say(
-            "installing %d pinned packages into .venv: 5 to 15 minutes the first "
-            "time (several are built from source), seconds when they are there; "
+            "installing %d pinned packages into .venv: several minutes the first "
+            "time (some are built from source), seconds when they are there; "
             "one line per package follows" % pins
         )
         run_with_progress(

@@ -25,36 +25,25 @@ PROGRESS = re.compile(
 MODULE_STARTS = re.compile(
     r" module (?P<module>\S+): creating or updating database tables"
 )
-# How many modules a loading pass holds (the last pass holds them all).
-PASS_SIZE = re.compile(r"odoo\.modules\.loading: loading (?P<count>\d+) modules\.\.\.")
 
 
 class ModuleProgress(object):
-    """Turns Odoo's log into one short line per module it installs.
-
-    Odoo installs in passes (a module's auto-installed companions come in
-    a later one), so the total grows while it works: the line shows the
-    count so far and the size of the current pass.
-    """
+    """Turns Odoo's log into one short line per module it installs, with
+    the time spent so far (Odoo does not say how many will follow: it finds
+    auto-installed companions on the way)."""
 
     def __init__(self):
         self.started = time.time()
         self.done = 0
-        self.known = 0
 
     def line_for(self, line):
-        size = PASS_SIZE.search(line)
-        if size:
-            self.known = max(self.known, int(size.group("count")))
-            return None
         module = MODULE_STARTS.search(line)
         if not module:
             return None
         self.done += 1
-        return "    [%s] module %d of %s: %s\n" % (
+        return "    [%s] module %d: %s\n" % (
             elapsed(self.started),
             self.done,
-            self.known or "?",
             module.group("module"),
         )
 

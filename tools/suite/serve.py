@@ -88,8 +88,8 @@ def prepare(args):
         )
         postgres.copy(template_db, dbname)
         say(
-            "installing %s into %s: 2 to 5 minutes; one line per module follows"
-            % (", ".join(sorted(names)), dbname)
+            "installing %s into %s: about a minute on an idle machine; "
+            "one line per module follows" % (", ".join(sorted(names)), dbname)
         )
         odoo.run_once(
             conf, dbname, "-i", names, "install", args.verbose, progress="modules"

@@ -77,8 +77,8 @@ def _build_template(name, deps, conf, verbose):
     postgres.drop(building)
     postgres.create_empty(building)
     say(
-        "building the template database %s with %s: once, 3 to 8 minutes "
-        "(about 60 modules with demo data); one line per module follows"
+        "building the template database %s with %s, once: about 2 minutes on "
+        "an idle machine, more when it is busy; one line per module follows"
         % (name, ", ".join(deps))
     )
     odoo.run_once(conf, building, "-i", deps, "template", verbose, progress="modules")
