@@ -216,3 +216,23 @@ def test_invalid_port_is_refused():
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-v"]))
+
+
+def test_check_mode_reports_a_bind_failure_from_the_log(tmp_path):
+    """`./suite run --check` reads Odoo's log: a bind failure there is the
+    port error, even when the registry loaded afterwards."""
+    logfile = tmp_path / "check.log"
+    logfile.write_text(
+        "Exception in thread odoo.service.httpd:\n"
+        "Traceback (most recent call last):\n"
+        "OSError: [Errno 98] Address already in use\n"
+        "2026-12-07 10:00:00,000 1 INFO db odoo.modules.loading: Modules loaded.\n"
+    )
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        with pytest.raises(serve.PortInUse) as error:
+            serve._wait_for_registry(str(logfile), sleeper, seconds=5, port=8069)
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    assert "choose another with --port N" in str(error.value)

@@ -314,10 +314,10 @@ def _wait_for_registry(logfile, proc, seconds=600, after=None, port=None):
         if after is not None:
             start = text.rfind(after)
             text = text[start:] if start >= 0 else ""
-        if "odoo.modules.loading: Modules loaded." in text:
-            return
         if port is not None and BIND_FAILURE in text:
             raise PortInUse(port)
+        if "odoo.modules.loading: Modules loaded." in text:
+            return
         if proc.poll() is not None or "Failed to load registry" in text:
             break
         time.sleep(0.5)
