@@ -68,15 +68,20 @@ def _module_problems(dbname, names):
     return problems
 
 
-def install(conf, addons, dbname, expect=(), keep=False):
+def install(conf, addons, dbname, expect=(), keep=False, base_db=None):
     """Create dbname empty, install addons in one step, check; drop it after.
 
     expect: the modules that must end up installed (default: addons).
+    base_db: start from a copy of this database holding only `base` (what
+    Odoo's first step makes of an empty database; see base_only()).
     """
     logfile = os.path.join(paths.ensure_dir(paths.LOGS), "%s.log" % dbname)
     result = InstallResult(addons, dbname, logfile)
     postgres.drop(dbname)
-    postgres.create_empty(dbname)
+    if base_db:
+        postgres.copy(base_db, dbname)
+    else:
+        postgres.create_empty(dbname)
     cmd = odoo.command(
         conf,
         dbname,
@@ -96,4 +101,17 @@ def install(conf, addons, dbname, expect=(), keep=False):
     finally:
         if not keep:
             postgres.drop(dbname)
+    return result
+
+
+def base_only(conf, dbname):
+    """A new database where Odoo initialised `base` alone, with demo data.
+
+    Installing into an empty database, Odoo first initialises `base`, then
+    installs the rest: copies of this database skip that first step and
+    meet everything else as a new database does (Apps installs from there).
+    """
+    result = install(conf, ["base"], dbname, keep=True)
+    if not result.ok:
+        postgres.drop(dbname)
     return result
