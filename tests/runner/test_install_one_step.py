@@ -75,3 +75,20 @@ def results():
 def test_installs_in_one_step_with_demo_data(results, case):
     result = results[case]
     assert result.ok, result.describe()
+
+
+def test_a_failure_names_its_cause(tmp_path):
+    logfile = tmp_path / "install.log"
+    logfile.write_text(
+        "2026-12-07 10:00:00,000 1 ERROR db odoo.modules.registry: "
+        "Failed to load registry\n"
+        "Traceback (most recent call last):\n"
+        '  File "x.py", line 1, in <module>\n'
+        'odoo.tools.convert.ParseError: "Set the cooperator account first"\n'
+    )
+    result = onestep.InstallResult(["rea_x"], "db", str(logfile))
+    result.code, result.seconds = 255, 12.0
+    result.problems = [onestep.logcheck.Problem("log error", "Failed to load registry")]
+    text = result.describe()
+    assert text.startswith("rea_x: exit 255 after 12 s")
+    assert 'cause: odoo.tools.convert.ParseError: "Set the cooperator account' in text

@@ -9,9 +9,23 @@ says what went wrong.
 """
 
 import os
+import re
 import time
 
 from . import logcheck, odoo, paths, postgres
+
+# The last line of a Python traceback: the exception and its message.
+EXCEPTION_LINE = re.compile(r"^(?:[\w.]+\.)?\w*(?:Error|Exception|Warning): .+")
+
+
+def last_exception(logfile):
+    """The last exception line of a log (what made the install fail), or ''."""
+    found = ""
+    with open(logfile, errors="replace") as handle:
+        for line in handle:
+            if EXCEPTION_LINE.match(line):
+                found = line.strip()
+    return found
 
 
 class InstallResult(object):
@@ -35,9 +49,11 @@ class InstallResult(object):
         )
         if self.ok:
             return head
-        return "%s\n  %s\n  log: %s" % (
+        cause = last_exception(self.logfile) if os.path.exists(self.logfile) else ""
+        return "%s\n  %s%s\n  log: %s" % (
             head,
             "\n  ".join(str(p) for p in self.problems[:8]),
+            "\n  cause: %s" % cause[:400] if cause else "",
             self.logfile,
         )
 
