@@ -168,6 +168,15 @@ class PaymentAcquirer(models.Model):
 
     # Chain access
 
+    @api.model
+    def get_faircoin_watched(self):
+        """The FairCoin acquirers whose pending payments the scheduled job
+        checks: those with an Electrum server to ask (published or not, so
+        payments still pending on an acquirer taken offline are settled)."""
+        return self.search(
+            [("provider", "=", "faircoin"), ("faircoin_electrum_host", "!=", False)]
+        )
+
     @api.multi
     def get_faircoin_client(self):
         """An (unconnected) Electrum client for this acquirer's server;

@@ -421,11 +421,10 @@ class PaymentTransaction(models.Model):
 
     @api.model
     def _cron_faircoin_watch(self):
-        """Check every pending FairCoin payment. A server problem is logged
-        as a warning and retried at the next run: nothing is lost."""
-        acquirers = (
-            self.env["payment.acquirer"].sudo().search([("provider", "=", "faircoin")])
-        )
+        """Check every pending FairCoin payment of the watched acquirers. A
+        server problem is logged as a warning and retried at the next run:
+        nothing is lost. Without a watched acquirer it does nothing, quietly."""
+        acquirers = self.env["payment.acquirer"].sudo().get_faircoin_watched()
         for acquirer in acquirers:
             txs = self.sudo().search(
                 [
@@ -455,6 +454,18 @@ class PaymentTransaction(models.Model):
         """Ask the server about these pending payments (one acquirer)."""
         acquirer = self.mapped("acquirer_id")
         acquirer.ensure_one()
+        if not acquirer.faircoin_electrum_host:
+            # Nothing to ask: said on the payments, not logged at each run.
+            self.write(
+                {
+                    "faircoin_check_error": _(
+                        "No Electrum server is set on the acquirer %s."
+                    )
+                    % acquirer.name,
+                    "faircoin_last_check": fields.Datetime.now(),
+                }
+            )
+            return False
         try:
             with acquirer.get_faircoin_client() as client:
                 tip = client.get_tip()

