@@ -62,8 +62,11 @@ class ReaEventCorrection(models.Model):
 
         Records a reversal (same event, opposite quantities, ``corrects`` the
         original), then, if a new quantity is given, re-enters the event with
-        it. Returns the new events (reversal first). All or nothing: if the
-        re-entry is refused, the reversal is not kept either.
+        it. Returns the new events (reversal first). The resources are
+        checked on the net effect of both (``_create_net``): a correction is
+        refused only if its result takes a quantity below zero. All or
+        nothing: if the re-entry is refused, the reversal is not kept
+        either.
         """
         self.ensure_one()
         with self.env.clear_upon_failure(), self.env.cr.savepoint():
@@ -81,7 +84,7 @@ class ReaEventCorrection(models.Model):
                 "note": note or _("Correction of %s") % self.name,
             }
         )
-        events = self.create(reversal_vals)
+        vals_list = [reversal_vals]
         if new_quantity or new_effort_quantity:
             reentry_vals = self._prepare_correction_vals()
             reentry_vals.update(
@@ -92,8 +95,10 @@ class ReaEventCorrection(models.Model):
                     "note": self.note,
                 }
             )
-            events |= self.create(reentry_vals)
-        return events
+            vals_list.append(reentry_vals)
+        # Checked on their net effect: reversing 40 sheets of which 12 are
+        # used goes below zero on the way, re-entering 41 leaves 29.
+        return self._create_net(vals_list)
 
     @api.multi
     def action_correct(self, new_quantity=None, new_effort_quantity=None):

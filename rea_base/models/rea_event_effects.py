@@ -16,6 +16,36 @@ EFFECT_SIDES = {
     "remove": "resource_id",
     "updateTo": "to_resource_id",
 }
+# Context key of the NetQuantityMoves that events recorded together (see
+# ``rea.event._create_net``) add their quantity moves to.
+NET_MOVES_KEY = "rea_net_quantity_moves"
+
+
+class NetQuantityMoves:
+    """The quantity moves of events recorded together, summed per resource:
+    moved as one step of ``rea.resource.move_quantities``, so that only
+    their net effect is checked (a reversal may take a resource below zero
+    on the way to a re-entry that brings it back). An object, not a flag:
+    a client cannot put it in the context."""
+
+    def __init__(self):
+        self.step = {}
+        self.limits = {}
+
+    def add(self, moves, limits):
+        """Add the steps ``moves`` (``{resource id: {quantity field:
+        delta}}``) and the ``limits`` known of their resources."""
+        for step in moves:
+            for resource_id, deltas in step.items():
+                net = self.step.setdefault(resource_id, {})
+                for quantity_field, delta in deltas.items():
+                    net[quantity_field] = net.get(quantity_field, 0.0) + delta
+        self.limits.update(limits)
+
+    def move(self, resources):
+        """Move the net quantities (``resources``: the ``rea.resource``
+        model): one lock, one check per resource and quantity, one update."""
+        return resources.move_quantities([self.step], self.limits)
 
 
 # One model split by concern over several files (see rea_event.py).
@@ -196,7 +226,9 @@ class ReaEventEffects(models.Model):
     def _apply_quantity_effects(self, sign=1, facts=None):
         """Move the quantities of these events, in their order: one step
         per event for ``rea.resource.move_quantities`` (one lock, one
-        update; each decrease checked as if the events came one by one)."""
+        update; each decrease checked as if the events came one by one).
+        Events recorded by ``_create_net`` only add their moves to the net
+        ones, moved when all are recorded."""
         if facts is None:
             facts = self._get_event_facts()
         moves = []
@@ -208,7 +240,31 @@ class ReaEventEffects(models.Model):
             for side in ("resource", "to_resource"):
                 if ev[side]:
                     limits[ev[side].id] = ev[side]
+        net = self.env.context.get(NET_MOVES_KEY)
+        if isinstance(net, NetQuantityMoves):
+            net.add(moves, limits)
+            return
         self.env["rea.resource"].move_quantities(moves, limits)
+
+    @api.model
+    def _create_net(self, vals_list):
+        """Create events one after the other (``create``, each checked and
+        with all its effects), but move their quantities as one step once
+        all are recorded: a resource is checked against going below zero
+        on the net effect of these events, not on each of them (a
+        correction's reversal and re-entry). Returns the events in the
+        order of ``vals_list``. All or nothing."""
+        outer = self.env.context.get(NET_MOVES_KEY)
+        net = outer if isinstance(outer, NetQuantityMoves) else NetQuantityMoves()
+        recorder = self.with_context(**{NET_MOVES_KEY: net})
+        event_ids = []
+        with self.env.clear_upon_failure(), self.env.cr.savepoint():
+            for vals in vals_list:
+                event_ids.extend(recorder.create(vals).ids)
+            if net is not outer:
+                # An enclosing _create_net moves them with its own.
+                net.move(self.env["rea.resource"])
+        return self.browse(event_ids)
 
     @api.multi
     def _get_effect_targets(self, ev):

@@ -8,6 +8,7 @@ from . import (
     test_rea_event_batch,
     test_rea_event_correct_wizard,
     test_rea_event_correction,
+    test_rea_event_correction_net,
     test_rea_event_validation,
     test_rea_membership_api,
     test_rea_process,
