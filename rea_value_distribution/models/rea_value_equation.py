@@ -96,6 +96,13 @@ class ReaValueEquation(models.Model):
             equation.total_percentage = sum(equation.bucket_ids.mapped("percentage"))
 
     @api.multi
+    def _compute_can_distribute(self):
+        for equation in self:
+            equation.can_distribute = bool(
+                equation.context_id
+            ) and equation.context_id.rea_can_distribute()
+
+    @api.multi
     def _compute_distribution_count(self):
         data = self.env["rea.distribution"].read_group(
             [("equation_id", "in", self.ids)], ["equation_id"], ["equation_id"]
@@ -103,6 +110,12 @@ class ReaValueEquation(models.Model):
         counts = {d["equation_id"][0]: d["equation_id_count"] for d in data}
         for equation in self:
             equation.distribution_count = counts.get(equation.id, 0)
+
+    can_distribute = fields.Boolean(
+        compute="_compute_can_distribute",
+        help="Whether you may distribute with this equation: REA managers "
+        "and the coordinators of its context.",
+    )
 
     # Changing these opens the claims of all the buckets afresh (a bucket
     # changed through bucket_ids does it for itself).

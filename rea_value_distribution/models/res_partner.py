@@ -82,13 +82,20 @@ class ResPartner(models.Model):
         return [(field_name, "in", contexts.ids)]
 
     @api.multi
-    def check_rea_can_distribute(self):
-        """Only REA managers and coordinators of the context distribute."""
+    def rea_can_distribute(self):
+        """Whether the current user may distribute this context's income:
+        REA managers and the context's coordinators."""
         self.ensure_one()
         user = self.env.user
         if user._is_superuser() or user.has_group("rea_base.group_rea_manager"):
             return True
-        if user.partner_id in self.get_rea_coordinators():
+        return user.partner_id in self.get_rea_coordinators()
+
+    @api.multi
+    def check_rea_can_distribute(self):
+        """Refuse anyone but REA managers and coordinators of the context."""
+        self.ensure_one()
+        if self.rea_can_distribute():
             return True
         raise ValidationError(
             _("Only coordinators of %s can distribute its income.") % self.name

@@ -3,6 +3,7 @@
 from . import (
     test_claim_opening,
     test_contributions,
+    test_distribute_button,
     test_distribution_queries,
     test_human_format,
     test_income_shares,
