@@ -135,6 +135,10 @@ MENU_WIZARD_VALUES = {
     "rea_distribution_wizard_menu": {
         "context_id": "Fusta Furniture Workshop",
         "equation_id": "Workshop income sharing",
+        # An amount: the income itself is distributed from the equation's
+        # own Distribute button, later in the walk.
+        "mode": "amount",
+        "amount": "100",
     },
 }
 # Our /my pages: the demo member holds shares, exchanges, contributions and
@@ -152,13 +156,14 @@ PORTAL_PAGES = [
 ]
 
 # Operations on the demo holder's shares, made through the form and carried
-# out with its buttons: (type, receiver, share type, converted-to share type).
+# out with its buttons: (type, holder, receiver, share type, converted-to
+# share type, quantity). Share B is for companies only: Coop Energia converts
+# its four B shares (the forced minimum) into twenty A shares.
 SHARE_OPERATIONS = [
-    ("Transfer", "Marta Soler", "Share A", None),
-    ("Conversion", None, "Share A", "Share B"),
-    ("Sell-back", None, "Share A", None),
+    ("Transfer", "Ada Lovelace", "Marta Soler", "Share A", None, "1"),
+    ("Conversion", "Coop Energia", None, "Share B", "Share A", "4"),
+    ("Sell-back", "Ada Lovelace", None, "Share A", None, "1"),
 ]
-SHARE_HOLDER = "Ada Lovelace"
 
 ROLES = [
     ("portal", "portal", "portal"),
@@ -309,9 +314,9 @@ class Walk(object):
             clicker.open(path, what, shot=False)
 
     def share_operations(self):
-        """Transfer, Convert and Sell back one of the demo holder's shares."""
+        """Transfer, Convert and Sell back demo holders' shares."""
         clicker = self.clicker
-        for kind, receiver, share, share_to in SHARE_OPERATIONS:
+        for kind, holder, receiver, share, share_to, quantity in SHARE_OPERATIONS:
             what = "share-operation-%s" % slug(kind)
             action = self.admin.env.ref(
                 "rea_membership_shares.rea_share_operation_action"
@@ -330,7 +335,7 @@ class Walk(object):
                 clicker.note(what, "no new share operation form opened")
                 continue
             clicker.set_field(form, "type", kind)
-            filled = [clicker.set_many2one(form, "partner_id", SHARE_HOLDER)]
+            filled = [clicker.set_many2one(form, "partner_id", holder)]
             if receiver:
                 filled.append(clicker.set_many2one(form, "receiver_id", receiver))
             filled.append(clicker.set_many2one(form, "share_product_id", share))
@@ -338,7 +343,7 @@ class Walk(object):
                 filled.append(
                     clicker.set_many2one(form, "share_to_product_id", share_to)
                 )
-            clicker.set_field(form, "quantity", "1")
+            clicker.set_field(form, "quantity", quantity)
             if not all(filled):
                 clicker.note(what, "a demo value was not offered: %s" % filled)
             clicker.check(what + "-filled")
