@@ -98,9 +98,9 @@ class ReaValueEquation(models.Model):
     @api.multi
     def _compute_can_distribute(self):
         for equation in self:
-            equation.can_distribute = bool(
-                equation.context_id
-            ) and equation.context_id.rea_can_distribute()
+            equation.can_distribute = (
+                bool(equation.context_id) and equation.context_id.rea_can_distribute()
+            )
 
     @api.multi
     def _compute_distribution_count(self):

@@ -20,7 +20,9 @@ class TestDistributeButton(TransactionCase):
                 {
                     "name": name,
                     "login": "%s_distribute_button" % name.lower(),
-                    "groups_id": [(6, 0, [self.env.ref("base.group_user").id, group_user.id])],
+                    "groups_id": [
+                        (6, 0, [self.env.ref("base.group_user").id, group_user.id])
+                    ],
                 }
             )
             for name in ("Staff", "Coordinator")
