@@ -143,4 +143,3 @@ class ProductTemplate(models.Model):
                 if target.getparent() is not None:
                     target.getparent().remove(target)
         return etree.tostring(doc, encoding="unicode")
-

@@ -18,14 +18,16 @@ class TestProductViewsAccess(SavepointCase):
                 {
                     "name": "REA product reader",
                     "login": "rea_product_reader",
-                    "groups_id": [
-                        (6, 0, [cls.env.ref("rea_base.group_rea_user").id])
-                    ],
+                    "groups_id": [(6, 0, [cls.env.ref("rea_base.group_rea_user").id])],
                 }
             )
         )
         cls.product = cls.env["product.template"].create(
-            {"name": "Plywood test sheet", "type": "consu", "rea_behavior": "consumable"}
+            {
+                "name": "Plywood test sheet",
+                "type": "consu",
+                "rea_behavior": "consumable",
+            }
         )
 
     def _read_views(self, user, views):
@@ -36,7 +38,9 @@ class TestProductViewsAccess(SavepointCase):
         return view
 
     def test_default_product_form(self):
-        view = self._read_views(self.user, [(None, "tree"), (None, "kanban"), (None, "form")])
+        view = self._read_views(
+            self.user, [(None, "tree"), (None, "kanban"), (None, "form")]
+        )
         if "stock.move" in self.env:
             self.assertNotIn("qty_available", view["fields"])
             self.assertNotIn("qty_available", view["arch"])

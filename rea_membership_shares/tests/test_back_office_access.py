@@ -122,7 +122,7 @@ class TestBackOfficeAccess(SharesCase):
         Wizard = (
             self.env[action["res_model"]]
             .sudo(self.coop_billing)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         wizard = Wizard.create(
             {
