@@ -89,7 +89,12 @@ class TestBackOfficeAccess(SharesCase):
         self.assertEqual(
             self.other_project.sudo(self.coordinator).share_request_count, 0
         )
-        read_form(Request.browse(self.request.id))
+        view = read_form(Request.browse(self.request.id))
+        # They read them: the workflow's buttons are the cooperative users'.
+        doc = etree.fromstring(view["arch"])
+        for name in ("action_validate", "action_cancel", "action_view_invoice"):
+            [button] = doc.xpath("//button[@name='%s']" % name)
+            self.assertEqual(button.get("invisible"), "1", name)
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
             Request.browse(self.request.id).write({"city": "Elsewhere"})
         # A cooperative user still reads all of them.
