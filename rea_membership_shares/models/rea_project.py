@@ -27,9 +27,14 @@ class ReaProject(models.Model):
 
     @api.multi
     def _compute_share_request_count(self):
-        data = self.env["rea.subscription.request"].read_group(
-            [("project_id", "in", self.ids)], ["project_id"], ["project_id"]
-        )
+        """The requests the user may read: all for cooperative users, those
+        of their projects for coordinators, none for other REA users."""
+        Request = self.env["rea.subscription.request"]
+        data = []
+        if Request.check_access_rights("read", raise_exception=False):
+            data = Request.read_group(
+                [("project_id", "in", self.ids)], ["project_id"], ["project_id"]
+            )
         counts = {d["project_id"][0]: d["project_id_count"] for d in data}
         for project in self:
             project.share_request_count = counts.get(project.id, 0)

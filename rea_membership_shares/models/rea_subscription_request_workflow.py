@@ -132,6 +132,7 @@ class ReaSubscriptionRequest(models.Model):
     @api.multi
     def action_open_payment_wizard(self):
         self.ensure_one()
+        self.env["rea.subscription.payment"]._check_caller()
         return {
             "type": "ir.actions.act_window",
             "res_model": "rea.subscription.payment",

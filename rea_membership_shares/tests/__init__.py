@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import (
+    test_back_office_access,
     test_capital_release_invoicing,
     test_demo,
     test_form_hypothesis,

@@ -2,16 +2,21 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare
 
 from ..formatting import format_amount
 
 
 class ReaSubscriptionPayment(models.TransientModel):
-    """A coordinator confirms that a manual payment (bank transfer, cash...)
-    of a capital release request arrived: it is registered on the invoice
-    with Odoo's payments, so the usual paid flow runs."""
+    """Staff confirm that a manual payment (bank transfer, cash...) of a
+    capital release request arrived: it is registered on the invoice with
+    Odoo's payments, so the usual paid flow runs.
+
+    A payment is an entry of the legal ledger: it is confirmed by the
+    cooperative users who may also register it on the invoice in Odoo
+    (*Accounting / Billing*), as the invoice's own *Register Payment*
+    button asks."""
 
     _name = "rea.subscription.payment"
     _description = "Confirm a share payment"
@@ -49,9 +54,33 @@ class ReaSubscriptionPayment(models.TransientModel):
         if self.request_id.invoice_id:
             self.amount = self.request_id.invoice_id.residual
 
+    @api.model
+    def _check_caller(self):
+        """Only cooperative users with the Billing rights confirm payments:
+        the accounting below runs with elevated rights."""
+        user = self.env.user
+        if user._is_superuser():
+            return
+        if not (
+            user.has_group("rea_membership_shares.group_share_user")
+            and user.has_group("account.group_account_invoice")
+        ):
+            raise AccessError(
+                _(
+                    "Only cooperative users who may register payments "
+                    "(Accounting / Billing) can confirm a share payment."
+                )
+            )
+
+    @api.model
+    def default_get(self, fields_list):
+        self._check_caller()
+        return super().default_get(fields_list)
+
     @api.multi
     def _check(self):
         self.ensure_one()
+        self._check_caller()
         invoice = self.request_id.invoice_id
         if self.request_id.state != "done" or invoice.state != "open":
             raise UserError(

@@ -213,13 +213,18 @@ class ReaProject(models.Model):
             project.member_count = counts.get(project.partner_id.id, 0)
 
     def _compute_join_request_counts(self):
-        """One grouped query for every project and state."""
-        data = self.env["rea.join.request"].read_group(
-            [("project_id", "in", self.ids)],
-            ["project_id", "state"],
-            ["project_id", "state"],
-            lazy=False,
-        )
+        """One grouped query for every project and state. Users who may not
+        read join requests (REA users who coordinate nothing) count none."""
+        data = []
+        if self.env["rea.join.request"].check_access_rights(
+            "read", raise_exception=False
+        ):
+            data = self.env["rea.join.request"].read_group(
+                [("project_id", "in", self.ids)],
+                ["project_id", "state"],
+                ["project_id", "state"],
+                lazy=False,
+            )
         counts = {}
         for d in data:
             counts[(d["project_id"][0], d["state"])] = d["__count"]

@@ -1,6 +1,8 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from lxml import etree
+
 from odoo.exceptions import AccessError
 from odoo.tests.common import SavepointCase
 
@@ -114,3 +116,18 @@ class TestSecurity(SavepointCase):
         requests = self.env["rea.join.request"].sudo(manager).search([])
         self.assertIn(self.request_a, requests)
         self.assertIn(self.request_b, requests)
+
+    def test_rea_user_opens_project_form(self):
+        """A REA user who coordinates nothing reads the project form: the
+        join request counts, which they may not read, count none and their
+        buttons are the coordinators'."""
+        user = create_user(self.env, "rea_reader", ["rea_base.group_rea_user"])
+        project = self.project_a.sudo(user)
+        view = project.fields_view_get(view_type="form")
+        project.read(list(view["fields"]))
+        self.assertEqual(project.join_request_count, 0)
+        self.assertEqual(self.project_a.sudo(self.coord_a).join_request_count, 1)
+        doc = etree.fromstring(view["arch"])
+        for name in ("action_view_join_requests", "action_view_pending_requests"):
+            [button] = doc.xpath("//button[@name='%s']" % name)
+            self.assertEqual(button.get("invisible"), "1", name)
