@@ -89,6 +89,29 @@ class Problem(object):
         )
 
 
+def chrome(window_size, logs=False):
+    """A headless Chromium (the machine's, through chromedriver) in English;
+    with logs, its console and network logs can be read."""
+    options = Options()
+    options.binary_location = shutil.which("chromium")
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--window-size=%s" % window_size,
+        "--lang=en-US",
+    ):
+        options.add_argument(argument)
+    if logs:
+        options.set_capability(
+            "goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"}
+        )
+    return webdriver.Chrome(
+        executable_path=shutil.which("chromedriver"), options=options
+    )
+
+
 class Clicker(object):
     """One role's browser: numbered screenshots and the problems they showed."""
 
@@ -102,23 +125,7 @@ class Clicker(object):
         self.problems = []
         self.screens = []
         self.log_offset = server.log_size()
-        options = Options()
-        options.binary_location = shutil.which("chromium")
-        for argument in (
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-dev-shm-usage",
-            "--disable-gpu",
-            "--window-size=1366,1000",
-            "--lang=en-US",
-        ):
-            options.add_argument(argument)
-        options.set_capability(
-            "goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"}
-        )
-        self.driver = webdriver.Chrome(
-            executable_path=shutil.which("chromedriver"), options=options
-        )
+        self.driver = chrome("1366,1000", logs=True)
         self.driver.set_page_load_timeout(WAIT)
 
     # -- waiting -----------------------------------------------------------

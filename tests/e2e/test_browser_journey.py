@@ -8,16 +8,14 @@ exchanges under /my. Screenshots land in .data/artifacts/e2e/.
 """
 
 import os
-import shutil
 import time
 import urllib.parse
 
 import pytest
 import requests
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from clicker import chrome
 from rpc import pay_by_bank, rpc_client
 
 SLUG = "garden-coop-%d" % os.getpid()
@@ -35,20 +33,7 @@ class Person(object):
     """One person at one browser, taking numbered screenshots of each step."""
 
     def __init__(self, server, artifacts, name):
-        options = Options()
-        options.binary_location = shutil.which("chromium")
-        for argument in (
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-dev-shm-usage",
-            "--disable-gpu",
-            "--window-size=1280,1400",
-            "--lang=en-US",
-        ):
-            options.add_argument(argument)
-        self.driver = webdriver.Chrome(
-            executable_path=shutil.which("chromedriver"), options=options
-        )
+        self.driver = chrome("1280,1400")
         self.driver.set_page_load_timeout(WAIT)
         self.server = server
         self.artifacts = artifacts

@@ -25,9 +25,9 @@ import re
 import time
 
 import pytest
-from clicker import Clicker, slug
 from selenium.common.exceptions import WebDriverException
 
+from clicker import Clicker, slug
 from rpc import rpc_client
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

@@ -60,19 +60,10 @@ class InstallResult(object):
 
 def _module_problems(dbname, names):
     """Modules asked for that are not installed with demo data."""
-    listed = "','".join(sorted(names))
-    rows = (
-        postgres.query(
-            dbname,
-            "select name, state, demo from ir_module_module "
-            "where name in ('%s')" % listed,
-        )
-        or []
-    )
-    states = {row[0]: (row[1], row[2]) for row in rows}
+    states = postgres.module_states(dbname, names)
     problems = []
     for name in sorted(names):
-        state, demo = states.get(name, ("absent", "f"))
+        state, demo = states[name]
         if state != "installed":
             problems.append(
                 logcheck.Problem("not installed", "%s is %s" % (name, state))

@@ -233,3 +233,19 @@ def execute(name, sql):
     _check_name(name)
     if _psql(sql, dbname=name) is None:
         raise SuiteError("PostgreSQL refused, in %s: %s" % (name, sql))
+
+
+def module_states(dbname, names):
+    """{module: (state, demo)} of names in dbname; absent ones are
+    ("absent", "f"), as a module Odoo never heard of."""
+    listed = "','".join(sorted(names))
+    rows = (
+        query(
+            dbname,
+            "select name, state, demo from ir_module_module "
+            "where name in ('%s')" % listed,
+        )
+        or []
+    )
+    states = {row[0]: (row[1], row[2]) for row in rows}
+    return {name: states.get(name, ("absent", "f")) for name in names}

@@ -52,18 +52,9 @@ class Outcome(object):
 
 
 def _check_installed(outcome, dbname, names):
-    listed = "','".join(sorted(names))
-    rows = (
-        postgres.query(
-            dbname,
-            "select name, state, demo from ir_module_module "
-            "where name in ('%s')" % listed,
-        )
-        or []
-    )
-    states = {row[0]: (row[1], row[2]) for row in rows}
+    states = postgres.module_states(dbname, names)
     for name in sorted(names):
-        state, demo = states.get(name, ("absent", "f"))
+        state, demo = states[name]
         if state != "installed":
             outcome.problem("not installed", "%s is %s after the run" % (name, state))
         elif demo != "t":
