@@ -196,8 +196,13 @@ class ReaExchange(models.Model):
 
     @api.multi
     def _compute_invoice_count(self):
+        # REA users without invoicing rights open exchanges too: for them
+        # there is nothing to count (reading the invoices would be refused).
+        readable = self.env["account.invoice"].check_access_rights(
+            "read", raise_exception=False
+        )
         for exchange in self:
-            exchange.invoice_count = len(exchange.invoice_ids)
+            exchange.invoice_count = len(exchange.invoice_ids) if readable else 0
 
     @api.multi
     def _compute_coordinator_ids(self):

@@ -145,3 +145,15 @@ class TestExchangeAccess(ExchangeCase):
         self.assertEqual(self.visible(self.coord_a), self.exchange_a)
         self.coordinates_a.state = "inactive"
         self.assertFalse(self.visible(self.coord_a))
+
+    def test_coordinator_opens_an_invoiced_exchange(self):
+        """The form of an invoiced exchange opens for a coordinator without
+        invoicing rights: no invoice to count, no access error."""
+        self.exchange_a.create_invoice()
+        self.assertEqual(self.exchange_a.invoice_count, 1)
+        Exchange = self.env["rea.exchange"].sudo(self.coord_a)
+        fields = Exchange.fields_view_get(view_type="form")["fields"]
+        values = Exchange.browse(self.exchange_a.id).read(
+            list(set(fields) | {"invoice_count"})
+        )
+        self.assertEqual(values[0]["invoice_count"], 0)
