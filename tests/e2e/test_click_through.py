@@ -182,6 +182,32 @@ class Walk(object):
         self.user = user
         self.pressed = set()
 
+    def record_income(self):
+        """A sale paid to the workshop, so that each role has income of its
+        own to distribute (the roles before it distributed theirs)."""
+        env = self.admin.env
+        exchange = env["rea.exchange"].create(
+            {
+                "exchange_type_id": env.ref("rea_exchanges.exchange_type_sale_fiat").id,
+                "context_id": env.ref("rea_base.res_partner_workshop_demo").id,
+                "provider_id": env.ref("rea_base.res_partner_workshop_demo").id,
+                "receiver_id": env.ref(
+                    "rea_value_distribution.res_partner_school_demo"
+                ).id,
+                "note": "Shelves sold while %s clicked through"
+                % self.user.env.user.name,
+            }
+        )
+        transfer = env["rea.transfer"].create(
+            {
+                "exchange_id": exchange,
+                "transfer_type_id": env.ref(
+                    "rea_exchanges.transfer_type_sale_fiat_payment"
+                ).id,
+            }
+        )
+        env["rea.transfer"].record_event([transfer], 300.0)
+
     # -- discovery (what the role may see; the clicking is in the browser) --
 
     def our_menus(self):
@@ -303,6 +329,8 @@ class Walk(object):
                     clicker.note(what, "the %r button is gone" % label)
                     break
                 step = "%s-%s%s" % (what, slug(label), "-" + variant if variant else "")
+                if variant == "income-event":
+                    self.record_income()
                 clicker.click(button, label)
                 clicker.confirm_if_asked()
                 if self.wizard_open():
