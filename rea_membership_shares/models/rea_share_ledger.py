@@ -59,6 +59,9 @@ class ReaShareLedger(models.AbstractModel):
         ids = tuple(i for i in partners.ids if isinstance(i, int))
         if not ids:
             return []
+        # Lines issued in this transaction may not have their stored amounts
+        # written yet: the query reads the table, not the cache.
+        self.env["rea.share.line"].recompute()
         self.env.cr.execute(
             HELD_QUERY,
             {

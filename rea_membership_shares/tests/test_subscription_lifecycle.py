@@ -25,7 +25,19 @@ class TestSubscriptionLifecycle(SharesCase):
             partner.bank_ids.sanitized_acc_number, "ES9121000418450200051332"
         )
         self.assertFalse(partner.is_cooperator)
+        request.company_id.share_mail_certificate = True
         self.pay(request, date="2026-01-10")
+        # The welcome e-mail, written while the payment is recorded, gives
+        # the value of the shares just issued.
+        welcome = self.env["mail.mail"].search(
+            [
+                ("recipient_ids", "in", partner.ids),
+                ("body_html", "like", "you are now a member"),
+            ]
+        )
+        self.assertEqual(len(welcome), 1)
+        self.assertIn("2 share(s)", welcome.body_html)
+        self.assertIn("100.00", welcome.body_html)
         self.assertEqual(request.state, "paid")
         self.assertEqual(request.payment_date, "2026-01-10")
         self.assertTrue(partner.is_cooperator)
