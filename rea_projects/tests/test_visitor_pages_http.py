@@ -108,6 +108,10 @@ class TestVisitorPagesHttp(ReaHttpCase):
         self.assertEqual(page.status_code, 200)
         self.assertIn(">Send my request to join<", page.text.replace("\n", ""))
         self.assertNotRegex(_text(page.text), JARGON_RE)
+        # Open to all: members join at once, there is no request to send.
+        autojoin = self.url_open("/projects/%s" % self.projects["autojoin"].slug)
+        self.assertIn(">Join</button>", autojoin.text.replace("\n", ""))
+        self.assertNotIn("Send my request to join", autojoin.text)
         # Every page and mail template of the module (the thanks and
         # confirmation pages, the message shown to closed projects' visitors).
         data = self.env["ir.model.data"].search(
