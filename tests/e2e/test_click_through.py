@@ -194,8 +194,9 @@ class Walk(object):
                 "receiver_id": env.ref(
                     "rea_value_distribution.res_partner_school_demo"
                 ).id,
-                "note": "Shelves sold while %s clicked through"
-                % self.user.env.user.name,
+                # The role's name: reading its user over RPC reads every field,
+                # some of which it may not read.
+                "note": "Shelves sold while the %s clicked through" % self.clicker.role,
             }
         )
         transfer = env["rea.transfer"].create(
