@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Numbers and dates in messages, as the reader's language writes them."""
 
-from odoo.tools import float_is_zero
 from odoo.tools.misc import format_date as odoo_format_date
 from odoo.tools.misc import formatLang
 
@@ -13,12 +12,10 @@ def format_amount(env, amount, currency):
 
 
 def format_shares(env, quantity):
-    """A number of shares: whole numbers without decimals, fractions (a
-    share type counted in parts) with the unit of measure's precision."""
-    quantity = quantity or 0
-    if float_is_zero(quantity - round(quantity), precision_digits=6):
-        return formatLang(env, round(quantity), digits=0)
-    return formatLang(env, quantity, dp="Product Unit of Measure")
+    """A number of shares as rea_base writes quantities without a unit:
+    whole numbers without decimals, a fraction (a share type counted in
+    parts) with its decimals."""
+    return env["product.uom"].rea_format_quantity(quantity, with_unit=False)
 
 
 def format_date(env, value):
