@@ -3,6 +3,8 @@
 
 from odoo import _, api, fields, models
 
+from odoo.addons.rea_base.server_api import server_only
+
 
 class ProductTemplate(models.Model):
     _inherit = "product.template"
@@ -15,12 +17,14 @@ class ProductTemplate(models.Model):
     )
 
     @api.model
+    @server_only
     def rea_get_money_account_type(self, currency, create=False):
         """The money account type of ``currency`` (e.g. Euro for EUR).
 
         With ``create``, a missing one is made, with a unit of the
         currency's name and rounding: a payment in that currency is then
-        recorded as paid, never converted into another currency.
+        recorded as paid, never converted into another currency. Server
+        code only: it creates with elevated rights.
         """
         money_type = self.search(
             [("rea_behavior", "=", "account"), ("rea_currency_id", "=", currency.id)],

@@ -1,7 +1,8 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo.exceptions import UserError
+from odoo import api
+from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import at_install, post_install
 
 from .common import ExchangeCase
@@ -226,3 +227,8 @@ class TestExchangeInvoice(ExchangeCase):
         self.assertEqual(
             Template.rea_get_money_account_type(currency, create=True), money_type
         )
+        # It creates with elevated rights: not for remote callers.
+        other = self.env["res.currency"].create({"name": "RXD", "symbol": "¤"})
+        with self.assertRaisesRegex(AccessError, "cannot be called remotely"):
+            api.call_kw(Template, "rea_get_money_account_type", [other.id, True], {})
+        self.assertFalse(Template.rea_get_money_account_type(other))
