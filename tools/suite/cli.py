@@ -3,7 +3,7 @@
 import argparse
 import sys
 
-from . import build, environment, postgres, readme, serve, testrun
+from . import build, environment, i18n, postgres, readme, serve, testrun
 from .shell import SuiteError
 
 
@@ -79,6 +79,15 @@ def _parser():
     sub.add_parser(
         "readme", help="write each addon's README.rst from its readme/ fragments"
     )
+    i18n_cmd = sub.add_parser(
+        "i18n",
+        help="write each addon's i18n/<addon>.pot from the code and merge its "
+        ".po files (database rea_i18n; needs gettext)",
+    )
+    i18n_cmd.add_argument("addons", nargs="*", help="only these addons")
+    i18n_cmd.add_argument(
+        "-v", "--verbose", action="store_true", help="show the whole Odoo log"
+    )
     return parser
 
 
@@ -98,6 +107,8 @@ def main(argv=None):
             return build.lint(args)
         if args.command == "wheels":
             return build.wheels(args)
+        if args.command == "i18n":
+            return i18n.main(args)
         if args.command == "readme":
             return readme.main(args)
         parser.print_help()
