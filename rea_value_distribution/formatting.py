@@ -16,10 +16,13 @@ def format_amount(env, amount, currency):
     return formatLang(env, currency.round(amount or 0.0), currency_obj=currency)
 
 
-def format_quantity(env, quantity, unit):
+def format_quantity(env, quantity, unit=None):
     """A quantity in its unit, as rea_base writes it (``3 Units``,
-    ``1.5 Hour(s)``, ``30.00 EUR``, ``0.12345678 FAIR``)."""
-    return unit.rea_format_quantity(quantity)
+    ``1.5 Hour(s)``, ``30.00 EUR``, ``0.12345678 FAIR``); without a unit,
+    the number alone (``2.5``)."""
+    if unit:
+        return unit.rea_format_quantity(quantity)
+    return env["product.uom"].rea_format_quantity(quantity, with_unit=False)
 
 
 def format_number(env, value, digits):

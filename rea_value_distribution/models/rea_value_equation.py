@@ -105,9 +105,12 @@ class ReaValueEquation(models.Model):
     @api.model
     def get_percent_unit(self):
         """The unit percentages are shown in (the digits of '%')."""
-        return self.env.ref(
-            "rea_value_distribution.product_uom_percent", raise_if_not_found=False
-        ) or self.env["product.uom"]
+        return (
+            self.env.ref(
+                "rea_value_distribution.product_uom_percent", raise_if_not_found=False
+            )
+            or self.env["product.uom"]
+        )
 
     @api.depends("bucket_ids.percentage")
     def _compute_total_percentage(self):

@@ -158,7 +158,7 @@ class TestHumanFormat(ValueCase):
         opened = equation.action_open_distribution_wizard()
         wizard = (
             self.env["rea.distribution.wizard"]
-            .with_context(opened["context"])
+            .with_context(**opened["context"])
             .create({"mode": "amount", "amount": 239.4})
         )
         self.assertTrue(opened["name"])
@@ -173,7 +173,9 @@ class TestHumanFormat(ValueCase):
 
     def test_amounts_shown_with_their_currency(self):
         # Claims are valued in their equation's currency.
-        equation = self.equation([{"name": "Work", "percentage": 100, "rules": [self.work_rule()]}])
+        equation = self.equation(
+            [{"name": "Work", "percentage": 100, "rules": [self.work_rule()]}]
+        )
         self.work(self.alice, 2)
         claim = self.env["rea.claim"].search([("equation_id", "=", equation.id)])
         self.assertEqual(claim.currency_id, equation.currency_id)
@@ -237,12 +239,16 @@ class TestHumanFormat(ValueCase):
             [{"name": "Fund", "percentage": 12.5, "agent": self.fund}]
         )
         unit = equation.percent_unit_id
-        self.assertEqual(unit, self.env.ref("rea_value_distribution.product_uom_percent"))
+        self.assertEqual(
+            unit, self.env.ref("rea_value_distribution.product_uom_percent")
+        )
         self.assertEqual(equation.bucket_ids.percent_unit_id, unit)
         self.assertEqual(unit.rea_format_quantity(12.5, with_unit=False), "12.5")
         self.assertEqual(unit.rea_format_quantity(10.0, with_unit=False), "10")
         xmlid = "rea_value_distribution.rea_value_equation_view_form"
-        nodes = self._field(xmlid, "percentage") + self._field(xmlid, "total_percentage")
+        nodes = self._field(xmlid, "percentage") + self._field(
+            xmlid, "total_percentage"
+        )
         self.assertEqual(len(nodes), 3)
         for node in nodes:
             self.assertEqual(node.get("widget"), "rea_quantity")

@@ -3,6 +3,7 @@
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+
 from ..formatting import format_amount
 from ..models.rea_value_equation_bucket import FILTER_METHODS
 

@@ -35,19 +35,20 @@ odoo.define("rea_value_distribution.tour_distribution_wizard", function (require
             },
             {
                 content: "The dialog keeps its title after the preview",
-                trigger: ".modal .modal-title:contains('Distribute income')",
+                // Triggers are looked for inside the open dialog.
+                trigger: ".modal-title:contains('Distribute income')",
                 run: function () {},
             },
             {
                 content: "Bucket texts as people write numbers (no 100.0000, 0.7500)",
                 trigger:
-                    ".modal .o_field_widget[name=preview_buckets]:contains('(100 % of')" +
+                    ".o_field_widget[name=preview_buckets]:contains('(100 % of')" +
                     ":contains(' per unit of claim'):not(:contains('00 per unit'))",
                 run: function () {},
             },
             {
                 content: "No total without a currency under the preview",
-                trigger: ".modal .o_field_widget[name=preview_line_ids]",
+                trigger: ".o_field_widget[name=preview_line_ids]",
                 run: function () {
                     var $total = $(".modal .o_field_widget[name=preview_line_ids] tfoot td")
                         .filter(function () {
