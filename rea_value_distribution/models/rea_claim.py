@@ -36,6 +36,10 @@ class ReaClaim(models.Model):
         readonly=True,
     )
     equation_id = fields.Many2one(related="rule_id.equation_id", readonly=True)
+    # Claims are valued in the currency their equation distributes.
+    currency_id = fields.Many2one(
+        related="rule_id.equation_id.currency_id", readonly=True
+    )
     agent_id = fields.Many2one(
         "res.partner",
         string="Creditor",

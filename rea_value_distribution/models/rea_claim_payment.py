@@ -25,6 +25,7 @@ class ReaClaimPayment(models.Model):
     distribution_id = fields.Many2one("rea.distribution", readonly=True)
     agent_id = fields.Many2one("res.partner", readonly=True)
     event_id = fields.Many2one(related="claim_id.event_id", readonly=True)
+    currency_id = fields.Many2one(related="distribution_id.currency_id", readonly=True)
     amount = fields.Float(digits=VALUE_DIGITS, readonly=True)
     reduction = fields.Float(
         digits=VALUE_DIGITS,

@@ -5,9 +5,10 @@ import json
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools.misc import formatLang
 
 from odoo.addons.rea_base.server_api import server_only
+
+from ..formatting import format_amount, format_percentage
 
 DISTRIBUTION_STATES = [("done", "Distributed"), ("cancelled", "Cancelled")]
 
@@ -151,13 +152,13 @@ class ReaDistribution(models.Model):
         currency = self.env["res.currency"].browse(result["currency_id"])
 
         def money(value):
-            return formatLang(self.env, currency.round(value), currency_obj=currency)
+            return format_amount(self.env, value, currency)
 
         return "\n".join(
-            "%s (%s %% of %s): %s placed. %s"
+            "%s (%s of %s): %s placed. %s"
             % (
                 info["name"],
-                formatLang(self.env, info["percentage"]),
+                format_percentage(self.env, info["percentage"]),
                 money(info["base"]),
                 money(info["distributed"]),
                 info["note"],
@@ -199,7 +200,9 @@ class ReaDistribution(models.Model):
             "currency_id": self.currency_id.id,
             "note": _("Distribution %s") % self.name,
         }
-        events = self._create_events(
+        events = self.with_context(
+            rea_name_unit_id=money_type.uom_id.id
+        )._create_events(
             [
                 dict(
                     common,

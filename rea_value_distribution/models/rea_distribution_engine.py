@@ -9,10 +9,11 @@ from psycopg2 import sql
 from odoo import _, api, models
 from odoo.exceptions import UserError
 from odoo.tools import float_is_zero
-from odoo.tools.misc import format_date, formatLang
+from odoo.tools.misc import format_date
 
 from odoo.addons.rea_base.server_api import server_only
 
+from ..formatting import format_amount, format_percentage, format_ratio
 from .formula import (
     FORMULA_VARIABLES,
     FormulaError,
@@ -75,9 +76,9 @@ class ReaDistributionEngine(models.AbstractModel):
                 distributed = bucket_amount
                 self._add_fixed(result, bucket, bucket_amount)
                 info["note"] = _(
-                    "%(percentage).2f %% of %(base)s to %(agent)s (fixed recipient)"
+                    "%(percentage)s of %(base)s to %(agent)s (fixed recipient)"
                 ) % {
-                    "percentage": bucket.percentage,
+                    "percentage": format_percentage(self.env, bucket.percentage),
                     "base": self._fmt(base, currency),
                     "agent": bucket.distribution_agent_id.name,
                 }
@@ -124,7 +125,7 @@ class ReaDistributionEngine(models.AbstractModel):
         env = self.env
 
         def fmt(value):
-            return formatLang(env, currency.round(value), currency_obj=currency)
+            return format_amount(env, value, currency)
 
         return fmt
 
@@ -220,12 +221,12 @@ class ReaDistributionEngine(models.AbstractModel):
         result["rates"][bucket.id] = (capped if remaining else portion, capped)
         distributed = self._add_rule_groups(result, table, bucket)
         info["note"] = _(
-            "%(amount)s shared by claims of %(claims)s: %(ratio).4f per unit of "
+            "%(amount)s shared by claims of %(claims)s: %(ratio)s per unit of "
             "claim%(cap)s."
         ) % {
             "amount": self._fmt(bucket_amount, bucket.equation_id.currency_id),
             "claims": self._fmt(weights_total, bucket.equation_id.currency_id),
-            "ratio": portion,
+            "ratio": format_ratio(self.env, portion),
             "cap": _(" (claims are paid at most their value)") if portion > 1.0 else "",
         }
         return distributed

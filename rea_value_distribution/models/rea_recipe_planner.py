@@ -5,6 +5,8 @@ from odoo import _, api, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_round
 
+from ..formatting import format_quantity
+
 ROLE_ACTIONS = {
     "consume": "rea_base.action_consume",
     "use": "rea_base.action_use",
@@ -102,8 +104,11 @@ class ReaRecipePlanner(models.AbstractModel):
     def _prepare_plan_vals(self, bom, quantity, due, context_agent, name):
         return {
             "name": name
-            or _("%(product)s × %(quantity)g")
-            % {"product": bom.product_tmpl_id.display_name, "quantity": quantity},
+            or _("%(product)s × %(quantity)s")
+            % {
+                "product": bom.product_tmpl_id.display_name,
+                "quantity": format_quantity(self.env, quantity),
+            },
             "due": due,
             "context_id": context_agent.id,
         }

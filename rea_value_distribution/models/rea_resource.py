@@ -5,6 +5,8 @@ from odoo import _, api, fields, models
 from odoo.tools import html_escape
 from odoo.tools.misc import formatLang
 
+from ..formatting import format_quantity
+
 # Deeper levels of the explanation are summarised (recipes can be deep).
 EXPLAIN_MAX_DEPTH = 8
 
@@ -57,7 +59,7 @@ class ReaResource(models.Model):
         """The tree as nested HTML lists; the same numbers as the roll-up."""
         text = "%s: %s %s" % (
             html_escape(node["label"]),
-            _("quantity %g") % node["quantity"],
+            _("quantity %s") % format_quantity(self.env, node["quantity"]),
             _("value %s") % formatLang(self.env, node["value"]),
         )
         if "value_per_unit" in node and node["kind"] == "resource":

@@ -5,6 +5,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
+from ..formatting import format_percentage
 from .rea_value_equation_bucket import collect_buckets
 
 PERCENTAGE_BEHAVIORS = [
@@ -53,6 +54,11 @@ class ReaValueEquation(models.Model):
         "rea.value.equation.bucket", "equation_id", string="Buckets", copy=True
     )
     total_percentage = fields.Float(compute="_compute_total_percentage")
+    percent_unit_id = fields.Many2one(
+        "product.uom",
+        compute="_compute_percent_unit_id",
+        help="Technical: the unit that percentages are shown in.",
+    )
     currency_id = fields.Many2one(
         "res.currency",
         required=True,
@@ -89,6 +95,22 @@ class ReaValueEquation(models.Model):
         "res.company", default=lambda self: self.env.user.company_id
     )
     distribution_count = fields.Integer(compute="_compute_distribution_count")
+
+    @api.multi
+    def _compute_percent_unit_id(self):
+        unit = self.get_percent_unit()
+        for equation in self:
+            equation.percent_unit_id = unit
+
+    @api.model
+    def get_percent_unit(self):
+        """The unit percentages are shown in (the digits of '%')."""
+        return (
+            self.env.ref(
+                "rea_value_distribution.product_uom_percent", raise_if_not_found=False
+            )
+            or self.env["product.uom"]
+        )
 
     @api.depends("bucket_ids.percentage")
     def _compute_total_percentage(self):
@@ -166,10 +188,14 @@ class ReaValueEquation(models.Model):
             if float_compare(equation.total_percentage, 100.0, precision_digits=4) > 0:
                 raise ValidationError(
                     _(
-                        "The buckets of '%(name)s' add up to %(total).2f %%: in "
-                        "straight mode they may not exceed 100 %%."
+                        "The buckets of '%(name)s' add up to %(total)s: in "
+                        "straight mode they may not exceed %(most)s."
                     )
-                    % {"name": equation.name, "total": equation.total_percentage}
+                    % {
+                        "name": equation.name,
+                        "total": format_percentage(self.env, equation.total_percentage),
+                        "most": format_percentage(self.env, 100.0),
+                    }
                 )
 
     @api.constrains("context_id")
@@ -224,7 +250,7 @@ class ReaValueEquation(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": _("Distribute income"),
+            "name": self.env["rea.distribution.wizard"]._get_title(),
             "res_model": "rea.distribution.wizard",
             "view_mode": "form",
             "target": "new",

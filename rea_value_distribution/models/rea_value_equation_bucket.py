@@ -59,6 +59,11 @@ class ReaValueEquationBucket(models.Model):
     )
     sequence = fields.Integer(default=10)
     percentage = fields.Float(required=True, digits=(6, 4))
+    percent_unit_id = fields.Many2one(
+        "product.uom",
+        compute="_compute_percent_unit_id",
+        help="Technical: the unit that percentages are shown in.",
+    )
     distribution_agent_id = fields.Many2one(
         "res.partner",
         string="Fixed recipient",
@@ -82,6 +87,12 @@ class ReaValueEquationBucket(models.Model):
     rule_ids = fields.One2many(
         "rea.value.equation.rule", "bucket_id", string="Rules", copy=True
     )
+
+    @api.multi
+    def _compute_percent_unit_id(self):
+        unit = self.env["rea.value.equation"].get_percent_unit()
+        for record in self:
+            record.percent_unit_id = unit
 
     @api.constrains("percentage")
     def _check_percentage(self):

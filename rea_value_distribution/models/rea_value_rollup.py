@@ -2,8 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import _, api, models
+from odoo.tools.misc import formatLang
 
 from odoo.addons.rea_base.server_api import server_only
+
+from ..formatting import format_percentage, format_quantity
 
 TRANSFER_CODES = ("transfer", "transferAllRights", "transferCustody")
 OUTPUT_CODES = ("produce", "deliverService")
@@ -188,12 +191,12 @@ class ReaValueRollup(models.AbstractModel):
         info = self._get_process_info(process_id, state)
         portion = quantity / info["total_output"] if info["total_output"] else 1.0
         node = self._node(
-            _("%(process)s: %(value).2f for %(total)g produced, %(qty)g of them")
+            _("%(process)s: %(value)s for %(total)s produced, %(qty)s of them")
             % {
                 "process": info["name"],
-                "value": info["value"],
-                "total": info["total_output"],
-                "qty": quantity,
+                "value": formatLang(self.env, info["value"]),
+                "total": format_quantity(self.env, info["total_output"]),
+                "qty": format_quantity(self.env, quantity),
             },
             "process",
             quantity,
@@ -211,11 +214,11 @@ class ReaValueRollup(models.AbstractModel):
         info = self._get_exchange_info(row["exchange_id"], state)
         fraction = self.get_trigger_fraction(info, row["id"])
         node = self._node(
-            _("Purchase: %(event)s (%(exchange)s), %(percent).2f%% of its payments")
+            _("Purchase: %(event)s (%(exchange)s), %(percent)s of its payments")
             % {
                 "event": row["name"],
                 "exchange": info["name"],
-                "percent": fraction * 100.0,
+                "percent": format_percentage(self.env, fraction * 100.0),
             },
             "purchase",
             row["quantity"],
@@ -400,9 +403,9 @@ class ReaValueRollup(models.AbstractModel):
             label = _("Consume: %s") % what
             quantity = group["quantity"]
         elif group["percent"]:
-            label = _("Cite: %(what)s, %(pct)g%% of the other inputs") % {
+            label = _("Cite: %(what)s, %(pct)s of the other inputs") % {
                 "what": what,
-                "pct": group["effort"],
+                "pct": format_percentage(self.env, group["effort"]),
             }
             quantity = group["quantity"]
         else:

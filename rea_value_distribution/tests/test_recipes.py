@@ -417,3 +417,10 @@ class TestRecipes(ValueCase):
         action = self.table_bom.action_open_plan_wizard()
         self.assertEqual(action["res_model"], "rea.plan.from.recipe.wizard")
         self.assertEqual(action["context"]["default_bom_id"], self.table_bom.id)
+
+    def test_plan_name_formatted(self):
+        # A plan's name writes its quantity as people read it, not "1.2e+06".
+        vals = self.Planner._prepare_plan_vals(
+            self.table_bom, 1234567.0, "2026-05-01", self.workshop, None
+        )
+        self.assertIn("× 1,234,567", vals["name"])

@@ -187,3 +187,13 @@ class TestRollup(ValueCase):
         with self.assertRaises(AccessError):
             self.desks.sudo(user).action_roll_up_value()
         self.assertFalse(self.desks.value_per_unit)
+
+    def test_explanation_labels_formatted(self):
+        # Percentages and quantities as people write them, not raw floats.
+        tree = self.desks.get_value_explanation()
+        (process,) = tree["children"]
+        cite = [c for c in process["children"] if c["kind"] == "cite"][0]
+        self.assertIn(", 10 % of the other inputs", cite["label"])
+        self.assertIn(" for 2 produced, 2 of them", process["label"])
+        self.assertIn(": 209.00 for", process["label"])
+        self.assertIn("quantity 2 value 209.00", self.desks.value_explanation)

@@ -3,8 +3,8 @@
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools.misc import formatLang
 
+from ..formatting import format_amount
 from ..models.rea_value_equation_bucket import FILTER_METHODS
 
 
@@ -133,9 +133,9 @@ class ReaDistributionWizard(models.TransientModel):
                         "distribute (asked: %(asked)s)."
                     )
                     % {
-                        "left": formatLang(self.env, left, currency_obj=money),
+                        "left": format_amount(self.env, left, money),
                         "event": line.event_id.name,
-                        "asked": formatLang(self.env, line.amount, currency_obj=money),
+                        "asked": format_amount(self.env, line.amount, money),
                     }
                 )
             incomes.append((line.event_id, line.amount))
@@ -203,10 +203,17 @@ class ReaDistributionWizard(models.TransientModel):
             "target": "current",
         }
 
+    @api.model
+    def _get_title(self):
+        """The dialog's title, kept when a button reopens the wizard (the
+        web client titles an action without a name "Odoo")."""
+        return _("Distribute income")
+
     @api.multi
     def _reopen(self):
         return {
             "type": "ir.actions.act_window",
+            "name": self._get_title(),
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",

@@ -34,6 +34,32 @@ odoo.define("rea_value_distribution.tour_distribution_wizard", function (require
                 run: function () {},
             },
             {
+                content: "The dialog keeps its title after the preview",
+                // Triggers are looked for inside the open dialog.
+                trigger: ".modal-title:contains('Distribute income')",
+                run: function () {},
+            },
+            {
+                content: "Bucket texts as people write numbers (no 100.0000, 0.7500)",
+                trigger:
+                    ".o_field_widget[name=preview_buckets]:contains('(100 % of')" +
+                    ":contains(' per unit of claim'):not(:contains('00 per unit'))",
+                run: function () {},
+            },
+            {
+                content: "No total without a currency under the preview",
+                trigger: ".o_field_widget[name=preview_line_ids]",
+                run: function () {
+                    var $total = $(".modal .o_field_widget[name=preview_line_ids] tfoot td")
+                        .filter(function () {
+                            return $(this).text().trim();
+                        });
+                    if ($total.length) {
+                        console.log("error: a total without its currency: " + $total.text());
+                    }
+                },
+            },
+            {
                 content: "Distribute",
                 trigger: ".modal-footer button:contains('Distribute')",
             },
