@@ -131,7 +131,9 @@ class ReaProjectWebsite(http.Controller):
             return self._render_project(project, self._kept_values(post), errors)
         try:
             with request.env.cr.savepoint():
-                join_request = request.env["rea.join.request"].sudo().create(vals)
+                join_request = request.env["rea.join.request"].create_from_join_form(
+                    vals, self._current_partner()
+                )
         except (UserError, ValidationError) as error:
             errors["form"] = error.name
             return self._render_project(project, self._kept_values(post), errors)
@@ -153,10 +155,6 @@ class ReaProjectWebsite(http.Controller):
         vals = self._validate_candidate(project, post, errors)
         vals["project_id"] = project.id
         vals["answer_ids"] = self._validate_answers(project, post, errors)
-        partner = self._current_partner()
-        if partner and vals["email"] and partner.email:
-            if partner.email.strip().lower() == vals["email"].lower():
-                vals["partner_id"] = partner.id
         return vals, errors
 
     def _clean_text(self, post, field, errors):
@@ -232,7 +230,7 @@ class ReaProjectWebsite(http.Controller):
         website=True,
     )
     def confirm_email(self, token, **kw):
-        join_request = request.env["rea.join.request"].sudo().confirm_by_token(token)
+        join_request = request.env["rea.join.request"].confirm_by_token(token)
         if not join_request:
             raise NotFound()
         signup_url = False

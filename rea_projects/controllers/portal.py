@@ -151,6 +151,22 @@ class ReaProjectPortal(CustomerPortal):
             )
         return request.redirect("/my/join_requests/%d" % join_request.id)
 
+    @http.route(
+        ["/my/join_requests/<int:request_id>/withdraw"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_my_join_request_withdraw(self, request_id, **kw):
+        join_request = self._get_my_join_request(request_id)
+        if not join_request:
+            return request.redirect("/my")
+        if join_request.state in join_request.get_withdrawable_states():
+            # As the candidate: the request checks who withdraws it.
+            join_request.sudo(request.env.user).action_withdraw()
+        return request.redirect("/my/join_requests/%d" % join_request.id)
+
     # Skills -------------------------------------------------------------
 
     # Service code (see rea_base's readme) deciding who sees /my/skills.

@@ -9,6 +9,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.rea_base.server_api import server_only
+
 _logger = logging.getLogger(__name__)
 
 EMAIL_RE = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
@@ -18,7 +20,24 @@ STATES = [
     ("pending", "Pending review"),
     ("accepted", "Accepted"),
     ("declined", "Declined"),
+    ("withdrawn", "Withdrawn"),
 ]
+# States in which a request still waits for a decision.
+OPEN_STATES = ("new", "confirmed", "pending")
+# What a join form may set on the request it creates.
+JOIN_FORM_FIELDS = (
+    "project_id",
+    "name",
+    "type_of_user",
+    "email",
+    "phone",
+    "street",
+    "zip",
+    "city",
+    "country_id",
+    "website",
+    "answer_ids",
+)
 
 
 class ReaJoinRequest(models.Model):
@@ -139,6 +158,7 @@ class ReaJoinRequest(models.Model):
         return (email or "").strip().lower()
 
     @api.model
+    @server_only
     def find_duplicate(self, project, email):
         return self.sudo().search(
             [
@@ -167,16 +187,59 @@ class ReaJoinRequest(models.Model):
             vals = dict(vals, email=self.normalize_email(vals["email"]))
         return super().write(vals)
 
+    @api.model
+    @server_only
+    def create_from_join_form(self, vals, partner=None):
+        """Record a request sent through a join form; return it.
+
+        Called by the website controllers (visitors may not create requests
+        themselves): only the candidate's data and answers are kept. The
+        request becomes ``partner``'s, without e-mail confirmation, only
+        when ``partner`` (the logged-in agent) joins with their own
+        address; any other address is confirmed first, before an account is
+        attached or created for it.
+        """
+        vals = {key: value for key, value in vals.items() if key in JOIN_FORM_FIELDS}
+        own = self._is_own_email(partner, vals.get("email"))
+        if own:
+            vals["partner_id"] = partner.id
+        requests = self.sudo()
+        request = (
+            requests.with_context(rea_join_no_flow=True)
+            .create(vals)
+            .with_env(requests.env)
+        )
+        if own:
+            request._confirm_email()
+        else:
+            request._after_create()
+        return request
+
+    @api.model
+    def _is_own_email(self, partner, email):
+        """Whether ``email`` is the address of ``partner`` (a logged-in agent)."""
+        return bool(
+            partner
+            and email
+            and partner.email
+            and self.normalize_email(partner.email) == self.normalize_email(email)
+        )
+
     @api.multi
     def _after_create(self):
-        """Start the join flow according to the project's join style."""
+        """Start the join flow according to the project's join style.
+
+        Nothing is attached to an address before it is confirmed: open
+        projects (autojoin) and projects that create users automatically
+        send the confirmation e-mail; the others wait for a coordinator's
+        review first.
+        """
         for request in self:
             if request.state != "new":
                 continue
-            if request.project_id.join_style == "autojoin":
-                request.action_accept()
-            elif request.project_id.auto_create_user:
-                request.action_send_confirmation()
+            project = request.project_id
+            if project.join_style == "autojoin" or project.auto_create_user:
+                request._send_confirmation()
 
     @api.multi
     def _subscribe_coordinators(self):
@@ -184,6 +247,32 @@ class ReaJoinRequest(models.Model):
             partners = request.project_id.coordinator_ids
             if partners:
                 request.message_subscribe(partner_ids=partners.ids)
+
+    # Who may act -------------------------------------------------------------
+
+    @api.multi
+    def _check_can_manage(self):
+        """Raise AccessError unless the caller may run the workflow of these
+        requests: a coordinator of their project or a REA manager (write
+        access and record rules), or the server's own code (superuser).
+
+        The workflow writes as superuser (memberships, users), so every
+        coordinator action calls this first.
+        """
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        return True
+
+    @api.multi
+    def _check_can_withdraw(self):
+        """Raise AccessError unless the caller may withdraw these requests:
+        the candidate of each (their own agent), or whoever manages them."""
+        partner = self.env.user.partner_id
+        if all(request.sudo().partner_id == partner for request in self):
+            # Also checks that the candidate still sees the request.
+            self.check_access_rule("read")
+            return True
+        return self._check_can_manage()
 
     # State machine --------------------------------------------------------
 
@@ -205,19 +294,19 @@ class ReaJoinRequest(models.Model):
 
     @api.multi
     def action_send_confirmation(self):
-        """(Re)send the e-mail whose link confirms the candidate's address.
+        """(Re)send the e-mail whose link confirms the candidate's address."""
+        self._check_can_manage()
+        return self.sudo()._send_confirmation()
 
-        Creates the candidate's agent and candidate membership first, and the
-        portal user when the project creates users automatically.
-        """
+    @api.multi
+    def _send_confirmation(self):
+        """Send the confirmation e-mail; no agent or user is attached or
+        created before the address is confirmed (see ``_confirm_email``)."""
         self._check_state(("new",), _("send the confirmation of"))
         template = self.env.ref(
             "rea_projects.mail_template_join_request_confirm"
         ).sudo()
         for request in self.sudo():
-            request._ensure_agent()
-            request._ensure_relationship("candidate")
-            request._ensure_user()
             if not request.confirmation_token:
                 request.confirmation_token = uuid.uuid4().hex
             template.send_mail(request.id)
@@ -226,23 +315,44 @@ class ReaJoinRequest(models.Model):
 
     @api.multi
     def get_confirmation_url(self):
+        """The link of the confirmation e-mail (it confirms the address:
+        for the e-mail and the coordinators only)."""
         self.ensure_one()
+        self._check_can_manage()
         base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
         return "%s/projects/confirm/%s" % (base_url, self.sudo().confirmation_token)
 
     @api.model
+    @server_only
     def confirm_by_token(self, token):
-        """Confirm the e-mail of the request holding ``token``; return it."""
+        """Confirm the e-mail of the request holding ``token``; return it.
+
+        The link of the confirmation e-mail calls it (as superuser): holding
+        the token proves the address.
+        """
         if not token or not re.match(r"^[0-9a-f]{32}$", token):
             return self.browse()
         request = self.sudo().search([("confirmation_token", "=", token)], limit=1)
         if request and request.state == "new":
-            request.action_confirm_email()
+            request._confirm_email()
         return request
 
     @api.multi
     def action_confirm_email(self):
+        """A coordinator vouches for the candidate's address."""
+        self._check_can_manage()
+        return self.sudo()._confirm_email()
+
+    @api.multi
+    def _confirm_email(self):
+        """The address is confirmed: attach the candidate's agent (an
+        existing account of that address is theirs now), make them a
+        candidate member with a portal user, then go on with the flow."""
         self._check_state(("new",), _("confirm the e-mail of"))
+        for request in self:
+            request._ensure_agent()
+            request._ensure_relationship("candidate")
+            request._ensure_user()
         self.write(
             {"state": "confirmed", "email_confirmed_date": fields.Datetime.now()}
         )
@@ -264,8 +374,9 @@ class ReaJoinRequest(models.Model):
 
     @api.multi
     def action_submit(self):
+        self._check_can_manage()
         self._check_state(("confirmed",), _("submit for review"))
-        return self.write({"state": "pending"})
+        return self.sudo().write({"state": "pending"})
 
     @api.multi
     def _check_can_accept(self):
@@ -277,7 +388,8 @@ class ReaJoinRequest(models.Model):
 
     @api.multi
     def action_accept(self):
-        self._check_state(("new", "confirmed", "pending"), _("accept"))
+        self._check_can_manage()
+        self._check_state(OPEN_STATES, _("accept"))
         self._check_can_accept()
         for request in self:
             req = request.sudo()
@@ -311,17 +423,50 @@ class ReaJoinRequest(models.Model):
 
     @api.multi
     def action_decline(self):
-        self._check_state(("new", "confirmed", "pending"), _("decline"))
-        for request in self.sudo():
-            request.relationship_id.set_membership_state(
-                "inactive", date_end=fields.Date.context_today(request)
-            )
-            request.write({"state": "declined", "decision_date": fields.Datetime.now()})
+        self._check_can_manage()
+        self._check_state(OPEN_STATES, _("decline"))
+        self.sudo()._close("declined")
         return True
 
     @api.multi
+    def action_withdraw(self):
+        """The candidate withdraws their own request (portal), or a
+        coordinator records that they did."""
+        self._check_can_withdraw()
+        self._check_state(self.get_withdrawable_states(), _("withdraw"))
+        requests = self.sudo()
+        requests._close("withdrawn")
+        requests._on_join_request_withdrawn()
+        return True
+
+    @api.model
+    def get_withdrawable_states(self):
+        """States in which the candidate may still withdraw a request."""
+        return OPEN_STATES
+
+    @api.multi
+    def _on_join_request_withdrawn(self):
+        """Hook for modules that drop what a withdrawn request started
+        (e.g. an unpaid subscription)."""
+        for request in self:
+            request.message_post(
+                body=_("The candidate withdrew the request to join."),
+                subtype="mail.mt_comment",
+            )
+
+    @api.multi
+    def _close(self, state):
+        """End the candidate membership of undecided requests."""
+        for request in self:
+            request.relationship_id.set_membership_state(
+                "inactive", date_end=fields.Date.context_today(request)
+            )
+            request.write({"state": state, "decision_date": fields.Datetime.now()})
+
+    @api.multi
     def action_reopen(self):
-        self._check_state(("declined",), _("reopen"))
+        self._check_can_manage()
+        self._check_state(("declined", "withdrawn"), _("reopen"))
         for request in self.sudo():
             request.relationship_id.set_membership_state("candidate", date_end=False)
             state = "pending" if request.email_confirmed_date else "new"
@@ -349,6 +494,7 @@ class ReaJoinRequest(models.Model):
         A running subscription is extended from its expiry, a lapsed one
         starts again today; the membership is active until the new expiry.
         """
+        self._check_can_manage()
         self._check_subscription()
         today = fields.Date.from_string(fields.Date.context_today(self))
         for request in self.sudo():
@@ -454,9 +600,10 @@ class ReaJoinRequest(models.Model):
     def _ensure_agent(self):
         """The candidate's agent: the request's, a user's with this login, or new.
 
-        Existing agents are only reused through a user whose login is the
+        Called once the address is confirmed (or a coordinator accepts):
+        existing agents are only reused through a user whose login is the
         e-mail, so that a visitor cannot attach a request to someone else's
-        contact by typing their address.
+        contact or account by typing their address.
         """
         self.ensure_one()
         if self.partner_id:

@@ -135,6 +135,9 @@ class ReaProject(models.Model):
     join_request_pending_count = fields.Integer(compute="_compute_join_request_counts")
     join_request_accepted_count = fields.Integer(compute="_compute_join_request_counts")
     join_request_declined_count = fields.Integer(compute="_compute_join_request_counts")
+    join_request_withdrawn_count = fields.Integer(
+        compute="_compute_join_request_counts"
+    )
     is_moderated = fields.Boolean(compute="_compute_is_moderated")
 
     _sql_constraints = [
@@ -230,7 +233,14 @@ class ReaProject(models.Model):
             counts[(d["project_id"][0], d["state"])] = d["__count"]
         for project in self:
             total = 0
-            for state in ("new", "confirmed", "pending", "accepted", "declined"):
+            for state in (
+                "new",
+                "confirmed",
+                "pending",
+                "accepted",
+                "declined",
+                "withdrawn",
+            ):
                 count = counts.get((project.id, state), 0)
                 total += count
                 setattr(project, "join_request_%s_count" % state, count)

@@ -3,6 +3,8 @@ from . import (
     test_join_form_hypothesis,
     test_join_question,
     test_join_request_flow,
+    test_join_workflow_rights,
+    test_join_workflow_rpc_http,
     test_portal_http,
     test_project_page_http,
     test_purge,

@@ -163,7 +163,12 @@ class TestJoinFormHttp(JoinFormCase):
         )
         self.assertEqual(response.status_code, 200)
         request = self.Request.search([("project_id", "=", lab.id)])
+        self.assertEqual(request.state, "new", "waits for the confirmation")
+        self.assertIn("confirm your address", response.text)
+        response = self.url_open("/projects/confirm/%s" % request.confirmation_token)
+        self.Request.invalidate_cache()
         self.assertEqual(request.state, "accepted")
+        self.assertIn("Welcome to Lab", response.text)
         # Moderated project: the link of the confirmation e-mail.
         self.project.auto_create_user = True
         self.project.question_ids.write({"required": False})

@@ -45,8 +45,9 @@ class TestJoinRequestFlow(SavepointCase):
     def test_send_confirmation_then_confirm_then_accept(self):
         request = self._request(self.moderated)
         request.action_send_confirmation()
-        self.assertTrue(request.partner_id)
-        self.assertEqual(request.relationship_id.state, "candidate")
+        # Nothing is attached to an address before it is confirmed.
+        self.assertFalse(request.partner_id)
+        self.assertFalse(request.relationship_id)
         self.assertTrue(request.confirmation_sent_date)
         mail = self.env["mail.mail"].search(
             [("model", "=", request._name), ("res_id", "=", request.id)]
@@ -59,6 +60,8 @@ class TestJoinRequestFlow(SavepointCase):
         )
         self.assertEqual(request.state, "pending")
         self.assertTrue(request.email_confirmed_date)
+        self.assertTrue(request.partner_id)
+        self.assertEqual(request.relationship_id.state, "candidate")
         request.action_accept()
         self.assertEqual(request.state, "accepted")
         self.assertEqual(request.relationship_id.state, "active")
@@ -77,8 +80,12 @@ class TestJoinRequestFlow(SavepointCase):
         request = self._request(self.moderated_auto)
         self.assertEqual(request.state, "new")
         self.assertTrue(request.confirmation_sent_date)
+        self.assertFalse(request.partner_id, "no agent before the confirmation")
+        self.assertFalse(request.user_id)
+        self.Request.confirm_by_token(request.confirmation_token)
         self.assertTrue(request.partner_id)
         self.assertTrue(request.created_partner)
+        self.assertTrue(request.created_user)
 
     def test_confirmed_state_and_submit(self):
         request = self._request(self.moderated)
@@ -90,8 +97,12 @@ class TestJoinRequestFlow(SavepointCase):
         request.action_submit()
         self.assertEqual(request.state, "pending")
 
-    def test_autojoin_is_accepted_at_once(self):
+    def test_autojoin_is_accepted_once_confirmed(self):
         request = self._request(self.autojoin)
+        self.assertEqual(request.state, "new")
+        self.assertTrue(request.confirmation_sent_date)
+        self.assertFalse(request.user_id)
+        self.Request.confirm_by_token(request.confirmation_token)
         self.assertEqual(request.state, "accepted")
         self.assertEqual(request.relationship_id.state, "active")
         self.assertTrue(request.user_id)
@@ -166,6 +177,8 @@ class TestJoinRequestFlow(SavepointCase):
         )
         request = self._request(self.autojoin, email="BEA@example.org")
         self.assertEqual(request.email, "bea@example.org")
+        self.assertFalse(request.user_id, "reused once the address is confirmed")
+        self.Request.confirm_by_token(request.confirmation_token)
         self.assertEqual(request.user_id, user)
         self.assertEqual(request.partner_id, user.partner_id)
         self.assertFalse(request.created_user)
@@ -198,6 +211,7 @@ class TestJoinRequestFlow(SavepointCase):
 
     def test_skills_search_by_project(self):
         request = self._request(self.autojoin)
+        request.action_confirm_email()
         skill = self.env["product.template"].create(
             {"name": "Welding", "type": "service", "rea_behavior": "work"}
         )

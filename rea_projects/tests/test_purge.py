@@ -25,6 +25,11 @@ class TestPurge(SavepointCase):
         request.request_date = fields.Datetime.to_string(
             datetime.now() - timedelta(days=days)
         )
+        # Agent, candidate membership and user made before the confirmation,
+        # as earlier versions did (or a coordinator's choice of agent).
+        request._ensure_agent()
+        request._ensure_relationship("candidate")
+        request._ensure_user()
         return request
 
     def test_purge(self):
