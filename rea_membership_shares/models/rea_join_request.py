@@ -84,6 +84,36 @@ class ReaJoinRequest(models.Model):
         return subscription
 
     @api.multi
+    def _confirm_email(self):
+        """The address is confirmed: the share request made with the join
+        form belongs to the contact found or created for it (none is
+        attached before, so a visitor cannot use someone else's address)."""
+        result = super()._confirm_email()
+        for request in self.filtered(lambda r: r.project_id.join_style == "shares"):
+            subscription = request.get_subscription_request()
+            if (
+                subscription
+                and not subscription.partner_id
+                and subscription.state == "draft"
+            ):
+                subscription.sudo().partner_id = request.partner_id
+        return result
+
+    @api.multi
+    def _on_join_request_withdrawn(self):
+        """A withdrawn request drops its share request while nothing is paid."""
+        super()._on_join_request_withdrawn()
+        for request in self.filtered(lambda r: r.project_id.join_style == "shares"):
+            subscription = request.get_subscription_request().sudo()
+            paid_part = subscription.invoice_id.payment_move_line_ids
+            # A part already paid is the coordinators' to settle (refund).
+            if (
+                subscription.state in ("draft", "waiting", "blocked", "done")
+                and not paid_part
+            ):
+                subscription.action_cancel()
+
+    @api.multi
     def _check_can_accept(self):
         super()._check_can_accept()
         for request in self.filtered(lambda r: r.project_id.join_style == "shares"):

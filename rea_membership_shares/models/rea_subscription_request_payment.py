@@ -242,9 +242,13 @@ class ReaSubscriptionRequest(models.Model):
                 [
                     ("project_id", "=", self.project_id.id),
                     ("state", "in", ("new", "confirmed", "pending")),
+                    # Another request of the same address counts only once its
+                    # owner confirmed it: a visitor cannot ride on this payment.
                     "|",
                     ("id", "=", self.join_request_id.id),
+                    "&",
                     ("email", "=", self.email or "-"),
+                    ("email_confirmed_date", "!=", False),
                 ]
             )
         )

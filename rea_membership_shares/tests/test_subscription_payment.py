@@ -94,6 +94,39 @@ class TestJoinRequestShares(SharesCase):
         self.assertEqual(join.relationship_id.state, "active")
         self.assertTrue(self.project.is_member(subscription.partner_id))
 
+    def _join(self, email="marc.soler@example.org"):
+        return self.env["rea.join.request"].create(
+            {"name": "Marc Soler", "email": email, "project_id": self.project.id}
+        )
+
+    def test_confirmed_address_owns_the_share_request(self):
+        join = self._join()
+        subscription = join.get_subscription_request()
+        # No contact is attached before the owner of the address confirms it.
+        self.assertFalse(join.partner_id)
+        self.assertFalse(subscription.partner_id)
+        join.sudo()._confirm_email()
+        self.assertTrue(join.partner_id)
+        self.assertEqual(subscription.partner_id, join.partner_id)
+
+    def test_withdrawn_request_cancels_its_unpaid_share_request(self):
+        join = self._join()
+        subscription = join.get_subscription_request()
+        join.action_withdraw()
+        self.assertEqual(join.state, "withdrawn")
+        self.assertEqual(subscription.state, "cancelled")
+
+    def test_unconfirmed_request_of_the_same_address_is_not_accepted(self):
+        # A visitor typed the member's address on the join form; the member
+        # then pays shares of their own: the visitor's request stays open.
+        stranger = self._join()
+        own = self.make_request(email="marc.soler@example.org")
+        own.action_validate()
+        self.pay(own)
+        self.assertEqual(own.state, "paid")
+        self.assertEqual(stranger.state, "new")
+        self.assertFalse(stranger.partner_id)
+
     def test_moderated_project_has_no_subscription(self):
         join = self.env["rea.join.request"].create(
             {
