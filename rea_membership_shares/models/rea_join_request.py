@@ -102,7 +102,7 @@ class ReaJoinRequest(models.Model):
     @api.multi
     def _on_join_request_withdrawn(self):
         """A withdrawn request drops its share request while nothing is paid."""
-        super()._on_join_request_withdrawn()
+        result = super()._on_join_request_withdrawn()
         for request in self.filtered(lambda r: r.project_id.join_style == "shares"):
             subscription = request.get_subscription_request().sudo()
             paid_part = subscription.invoice_id.payment_move_line_ids
@@ -112,6 +112,7 @@ class ReaJoinRequest(models.Model):
                 and not paid_part
             ):
                 subscription.action_cancel()
+        return result
 
     @api.multi
     def _check_can_accept(self):

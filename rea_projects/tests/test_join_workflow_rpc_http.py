@@ -115,7 +115,9 @@ class TestJoinWorkflowRpc(ReaHttpCase):
         ):
             answer = self._call_kw("rea.join.request", method, args)
             self.assertRefused(answer, method)
-            self.assertIn("cannot be called remotely", answer["error"]["data"]["message"])
+            self.assertIn(
+                "cannot be called remotely", answer["error"]["data"]["message"]
+            )
 
     def test_candidate_cannot_reopen_after_decline(self):
         request = self._candidate("rpc-coop", "mallory2@example.org")
