@@ -186,20 +186,21 @@ class ReaEvent(models.Model):
             event.name = event._format_name(
                 event.action_id.label or event.action_id.name,
                 quantity,
-                unit.name,
+                unit,
                 what.display_name,
             )
 
     @api.model
-    def _format_name(self, action_label, quantity, unit_name, what_name):
-        """The event's name from plain values: ``_compute_name`` and
-        ``_compute_names_batch`` both feed it."""
+    def _format_name(self, action_label, quantity, unit, what_name):
+        """The event's name from plain values (``unit`` a product.uom, maybe
+        empty): ``_compute_name`` and ``_compute_names_batch`` both feed it.
+        The quantity is written as people read it in its unit ("transfers
+        239.40 EUR …", "0.12345678 FAIR"), never as a raw float."""
         return " ".join(
             part
             for part in (
                 action_label,
-                "%g" % quantity if quantity else "",
-                unit_name or "",
+                unit.rea_format_quantity(quantity) if quantity else "",
                 what_name or "",
             )
             if part

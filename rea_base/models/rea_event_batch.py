@@ -118,9 +118,13 @@ class ReaEventBatch(models.Model):
         actions = self._read_facts(
             "rea.action", ids["action_id"], ["label", "name", "event_quantity"]
         )
-        units = self._read_facts(
-            "product.uom", ids["resource_unit_id"] | ids["effort_unit_id"], ["name"]
-        )
+        # One recordset: the units' fields are read once for all names.
+        units = {
+            unit.id: unit
+            for unit in self.env["product.uom"].browse(
+                list(ids["resource_unit_id"] | ids["effort_unit_id"])
+            )
+        }
         # As display_name has them.
         what_names = {
             model_name: dict(self.env[model_name].browse(record_ids).name_get())
@@ -146,7 +150,7 @@ class ReaEventBatch(models.Model):
             names[event_id] = self._format_name(
                 action.label or action.name,
                 quantity,
-                units[unit_id].name if unit_id else False,
+                units.get(unit_id, self.env["product.uom"]),
                 what_name,
             )
         return names

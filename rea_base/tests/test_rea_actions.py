@@ -151,6 +151,32 @@ class TestReaActions(ReaCase):
         self.assertEqual(self.Resource.search_count([]), resources_before)
         self.assertIn("5", event.name)
 
+    def test_event_name_writes_quantity_in_its_unit(self):
+        """Names carry the unit's precision, never a raw or cut float."""
+        fine = self.env["product.uom"].create(
+            {
+                "name": "mg-test",
+                "category_id": self.uom_kg.category_id.id,
+                "uom_type": "smaller",
+                "factor": 1000000.0,
+                "rounding": 0.00000001,
+            }
+        )
+        dust = self._resource_type("Dust", "consumable", uom=fine)
+        process = self._process("Grind", self.spec_make)
+        event = self._event(
+            "produce",
+            output_of_id=process.id,
+            resource_conforms_to_id=dust.id,
+            resource_quantity=12.34567891,
+            resource_unit_id=fine.id,
+        )
+        self.assertIn("12.34567891 mg-test", event.name)
+        same = self.Event._compute_names_from_facts(
+            self.Event.browse(event.id)._read_event_rows()
+        )
+        self.assertEqual(same[event.id], event.name)
+
     def test_effort_only_event_name_and_trace_node(self):
         """Use and work count effort: name and trace show it, with its unit."""
         cnc = self._resource(self.cnc, 1)

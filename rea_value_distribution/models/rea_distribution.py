@@ -200,9 +200,7 @@ class ReaDistribution(models.Model):
             "currency_id": self.currency_id.id,
             "note": _("Distribution %s") % self.name,
         }
-        events = self.with_context(
-            rea_name_unit_id=money_type.uom_id.id
-        )._create_events(
+        events = self._create_events(
             [
                 dict(
                     common,

@@ -103,11 +103,7 @@ class ReaDistributionLine(models.Model):
     def reverse_events(self):
         """Reverse the distribution events of these lines (cancellation)."""
         for line in self.filtered("event_id"):
-            # Named as the event it reverses (see rea.event._format_name).
-            event = line.event_id.sudo().with_context(
-                rea_name_unit_id=line.event_id.resource_unit_id.id
-            )
-            reversal = event.correct(
+            reversal = line.event_id.sudo().correct(
                 note=_("Cancellation of distribution %s") % line.distribution_id.name
             )
             line.reversal_event_id = reversal[:1]

@@ -93,21 +93,6 @@ class ReaEvent(models.Model):
         return self.context_id.rea_validation_count or 2
 
     @api.model
-    def _format_name(self, action_label, quantity, unit_name, what_name):
-        """Events recorded with ``rea_name_unit_id`` in the context (those of
-        distributions) write their quantity in that unit with rea_base's
-        formatter ("transfers 239.40 EUR ..."), not as a raw float."""
-        unit_id = self.env.context.get("rea_name_unit_id")
-        if unit_id and quantity:
-            unit = self.env["product.uom"].browse(unit_id)
-            if unit.name == unit_name:
-                # The formatted quantity and its unit come as one part.
-                return super()._format_name(
-                    action_label, 0, unit.rea_format_quantity(quantity), what_name
-                )
-        return super()._format_name(action_label, quantity, unit_name, what_name)
-
-    @api.model
     def _get_mutable_fields(self):
         return super()._get_mutable_fields() | {
             "rea_validation_done",

@@ -119,8 +119,8 @@ class TestHumanFormat(ValueCase):
         reversal = distribution.line_ids.reversal_event_id
         self.assertTrue(reversal)
         self.assertIsNone(RAW_FLOAT.search(reversal.name), reversal.name)
-        # Events recorded otherwise keep rea_base's names.
-        self.assertNotIn("239.40", self.income(239.4).name)
+        # Every event is named so (rea_base writes names with the formatter).
+        self.assertIn("239.40 EUR", self.income(239.4).name)
 
     def test_bucket_texts_formatted(self):
         equation = self.equation(
