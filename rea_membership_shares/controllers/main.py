@@ -566,9 +566,7 @@ class SubscriptionForm(http.Controller):
         values = dict(values, **known)
         rendered_fields = [
             name
-            for name in self._rendered_fields(
-                is_company, company, acquirers, approvals
-            )
+            for name in self._rendered_fields(is_company, company, acquirers, approvals)
             if name not in known
         ]
         return request.render(
@@ -584,9 +582,7 @@ class SubscriptionForm(http.Controller):
                 "rendered_fields": rendered_fields,
                 "member": member,
                 "known": known,
-                "asks_person": bool(
-                    set(rendered_fields) & set(MEMBER_KNOWN_FIELDS)
-                ),
+                "asks_person": bool(set(rendered_fields) & set(MEMBER_KNOWN_FIELDS)),
                 "held": self._held_summary(member, project),
                 "total": self._form_total(company, share_types, values),
                 "number_format": self._number_format(),

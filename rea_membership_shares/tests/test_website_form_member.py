@@ -185,6 +185,4 @@ class TestMemberShareForm(ShareFormCase):
         self.assertIn('data-thousands-sep=","', response.text)
         self.assertIn('data-decimal-point="."', response.text)
         self.assertIn('data-currency-symbol="%s"' % currency.symbol, response.text)
-        self.assertIn(
-            'data-currency-position="%s"' % currency.position, response.text
-        )
+        self.assertIn('data-currency-position="%s"' % currency.position, response.text)
