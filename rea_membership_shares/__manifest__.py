@@ -38,6 +38,7 @@
         "views/res_partner_views.xml",
         "views/rea_project_views.xml",
         "views/account_invoice_views.xml",
+        "views/rea_membership_shares_assets.xml",
         "views/res_config_settings_views.xml",
         "views/rea_share_referral_source_views.xml",
         "views/mail_template_views.xml",

@@ -1,5 +1,6 @@
 from . import (
     test_demo_partners,
+    test_migration_rea_money,
     test_product_views_access,
     test_rea_access,
     test_rea_actions,

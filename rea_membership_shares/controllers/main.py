@@ -12,6 +12,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools.mimetypes import guess_mimetype
 
+from ..formatting import format_amount, format_shares
+
 _logger = logging.getLogger(__name__)
 
 # Bots fill every input; people never see this one.
@@ -44,6 +46,28 @@ ID_DOCUMENT_MAX_SIZE = 5 * 1024 * 1024
 ID_DOCUMENT_MIMETYPES = ("application/pdf", "image/jpeg", "image/png")
 MAX_QUANTITY = 10**6
 MAX_ID = 2**31
+# What the form may take from the account of a member buying more shares
+# instead of asking again.
+MEMBER_KNOWN_FIELDS = (
+    "firstname",
+    "lastname",
+    "email",
+    "phone",
+    "birthdate",
+    "gender",
+    "street",
+    "zip_code",
+    "city",
+    "country_id",
+    "lang",
+    "iban",
+)
+COMPANY_KNOWN_FIELDS = (
+    "company_name",
+    "company_register_number",
+    "company_email",
+    "legal_form",
+)
 
 
 class SubscriptionForm(http.Controller):
@@ -227,6 +251,9 @@ class SubscriptionForm(http.Controller):
             # Answer as if it worked so that bots learn nothing.
             _logger.info("Share subscription form: honeypot filled, ignored")
             return self._render_thanks(project, request.env["rea.subscription.request"])
+        # A member's known details come from the account, whatever was sent:
+        # the form does not show them.
+        post = dict(post, **self._known_values(project, is_company))
         values, parse_errors = self._parse_form(project, is_company, share_types, post)
         # All messages at once; a syntax message beats the rule about the
         # value it could not read.
@@ -263,6 +290,11 @@ class SubscriptionForm(http.Controller):
             "quantity": str(default_type.share_min_quantity or 1),
             "lang": request.lang,
         }
+        return self._partner_values(values, is_company)
+
+    def _partner_values(self, values, is_company):
+        """``values`` with the logged user's data (strings, as the form
+        sends them)."""
         partner = self._current_partner()
         if not partner:
             return values
@@ -298,6 +330,53 @@ class SubscriptionForm(http.Controller):
                 for key in ("firstname", "lastname", "email"):
                     values[key] = ""
         return values
+
+    def _member_agent(self, project, is_company):
+        """The logged-in agent (the user's company on the company form) who
+        already holds shares, of ``project`` when the form is a project's:
+        the form then buys more shares for it."""
+        partner = self._current_partner()
+        agent = partner.commercial_partner_id if is_company else partner
+        if not agent or agent.is_company != bool(is_company):
+            return request.env["res.partner"]
+        held = (
+            request.env["rea.share.ledger"]
+            .sudo()
+            .held_quantity(agent.sudo(), project=project or None)
+        )
+        return agent if held > 0 else request.env["res.partner"]
+
+    def _known_values(self, project, is_company):
+        """What a member buying more shares already told: ``{field: text}``
+        from the account, else from the member's last request (a member
+        whose agent existed before keeps there the date of birth and gender
+        given at subscription). Empty for anyone else."""
+        agent = self._member_agent(project, is_company)
+        if not agent:
+            return {}
+        values = self._partner_values({}, is_company)
+        names = COMPANY_KNOWN_FIELDS if is_company else MEMBER_KNOWN_FIELDS
+        if not is_company:
+            last = (
+                request.env["rea.subscription.request"]
+                .sudo()
+                .search(
+                    [("partner_id", "=", agent.id), ("is_company", "=", False)],
+                    order="id desc",
+                    limit=1,
+                )
+            )
+            values["birthdate"] = agent.birthdate_date or last.birthdate or ""
+            values["gender"] = agent.gender or last.gender or ""
+        else:
+            # The representative is the logged user: asked only when the
+            # company is logged as itself (then the form leaves them blank).
+            names += tuple(
+                name
+                for name in MEMBER_KNOWN_FIELDS
+                if name not in ("birthdate", "gender")
+            )
+        return {name: values[name] for name in names if values.get(name)}
 
     def _apply_company_defaults(self, values, company):
         """The company's default country (when the user's is unknown) and
@@ -482,6 +561,14 @@ class SubscriptionForm(http.Controller):
         acquirers = self._acquirers(project, share_types)
         approvals = self._approvals(company)
         referral_sources = self._referral_sources(company)
+        member = self._member_agent(project, is_company)
+        known = self._known_values(project, is_company)
+        values = dict(values, **known)
+        rendered_fields = [
+            name
+            for name in self._rendered_fields(is_company, company, acquirers, approvals)
+            if name not in known
+        ]
         return request.render(
             "rea_membership_shares.subscription_form_page",
             {
@@ -492,9 +579,13 @@ class SubscriptionForm(http.Controller):
                 "acquirers": acquirers,
                 "approvals": approvals,
                 "referral_sources": referral_sources,
-                "rendered_fields": self._rendered_fields(
-                    is_company, company, acquirers, approvals
-                ),
+                "rendered_fields": rendered_fields,
+                "member": member,
+                "known": known,
+                "asks_person": bool(set(rendered_fields) & set(MEMBER_KNOWN_FIELDS)),
+                "held": self._held_summary(member, project),
+                "total": self._form_total(company, share_types, values),
+                "number_format": self._number_format(),
                 "values": values,
                 "errors": errors,
                 "form_action": self._form_url(project, is_company),
@@ -529,6 +620,43 @@ class SubscriptionForm(http.Controller):
         if company.is_share_referral_shown():
             names.append("referral_source_id")
         return names + [approval["field"] for approval in approvals]
+
+    def _held_summary(self, member, project):
+        """What a member holds (of the project's share types when the form
+        is a project's), as ``{"quantity": text, "value": text}``."""
+        if not member:
+            return {}
+        ledger = request.env["rea.share.ledger"].sudo()
+        member = member.sudo()
+        quantity = ledger.held_quantity(member, project=project or None)
+        value = ledger.held_value(member, project=project or None)
+        currency = self._company(project).currency_id
+        return {
+            "quantity": format_shares(request.env, quantity),
+            "value": format_amount(request.env, value, currency),
+        }
+
+    def _form_total(self, company, share_types, values):
+        """The amount the form shows first (the page script updates it while
+        typing): ``(amount, currency)`` of the chosen share type."""
+        selected = values.get("share_product_id") or ""
+        product = share_types.filtered(lambda t: str(t.id) == selected)[:1]
+        product = product or share_types[:1]
+        quantity = str(values.get("quantity") or "").strip()
+        if company.share_hide_quantity or not NUMBER_RE.match(quantity):
+            quantity = product.share_min_quantity or 1
+        quantity = min(int(quantity), MAX_QUANTITY)
+        return product.list_price * quantity, product.currency_id
+
+    def _number_format(self):
+        """Separators of the visitor's language, for the page script to write
+        amounts as the server does."""
+        lang = request.env["res.lang"]._lang_get(request.lang)
+        return {
+            "decimal_point": lang.decimal_point or ".",
+            "thousands_sep": lang.thousands_sep or "",
+            "grouping": lang.grouping or "[]",
+        }
 
     def _referral_sources(self, company):
         """Answers to "How did you hear about us?" when the company asks;

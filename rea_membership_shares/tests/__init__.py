@@ -32,4 +32,5 @@ from . import (
     test_subscription_settings,
     test_view_totals,
     test_website_form,
+    test_website_form_member,
 )

@@ -3,6 +3,7 @@
 
 from lxml import etree
 
+from odoo.modules.module import get_module_resource
 from odoo.tests.common import TransactionCase
 
 
@@ -58,3 +59,48 @@ class TestSettingsView(TransactionCase):
         # Each box in a settings container, as Odoo lays them out.
         for box in block.xpath(".//div[contains(@class, 'o_setting_box')]"):
             self.assertIn("o_settings_container", box.getparent().get("class"))
+
+    def test_containers_fit_the_settings_pane(self):
+        """A container that is also a Bootstrap row takes 15 px beyond each
+        side of the settings pane: a horizontal scrollbar at 1280 px."""
+        containers = self.block().xpath(
+            ".//div[contains(@class, 'o_settings_container')]"
+        )
+        self.assertGreater(len(containers), 3)
+        for container in containers:
+            self.assertNotIn("row", container.get("class").split())
+
+    def test_inputs_span_their_pane_under_their_label(self):
+        """Odoo gives a field half of the right pane (too narrow for
+        "100910 Subscribed capital"): the inputs of the shares settings sit
+        under their label, as wide as the pane (the stylesheet's class), never
+        squeezed into a grid column."""
+        block = self.block()
+        fields = self.env["res.config.settings"]._fields
+        inputs = [
+            node
+            for node in block.iter("field")
+            if fields[node.get("name")].type != "boolean"
+            and node.get("widget") != "image"
+        ]
+        names = {node.get("name") for node in inputs}
+        self.assertIn("share_equity_account_id", names)
+        self.assertIn("share_journal_id", names)
+        for node in inputs:
+            name = node.get("name")
+            classes = node.get("class", "").split()
+            self.assertIn("o_rea_shares_setting_field", classes, name)
+            self.assertFalse([c for c in classes if c.startswith("col-")], name)
+            self.assertNotIn("row", node.getparent().get("class", "").split(), name)
+            label = node.getprevious()
+            if label is not None and label.tag == "label":
+                self.assertEqual(label.get("for"), name)
+
+    def test_stylesheet_widens_the_inputs(self):
+        arch = self.env.ref("rea_membership_shares.assets_backend").arch
+        self.assertIn("static/src/less/res_config_settings.less", arch)
+        path = get_module_resource(
+            "rea_membership_shares", "static", "src", "less", "res_config_settings.less"
+        )
+        with open(path) as stylesheet:
+            self.assertIn(".o_rea_shares_setting_field", stylesheet.read())

@@ -4,6 +4,43 @@ odoo.define("rea_membership_shares.subscription_form", function (require) {
     "use strict";
 
     var ajax = require("web.ajax");
+    var utils = require("web.utils");
+
+    // An amount as the server's monetary format writes it: the separators
+    // of the page's language (on the form), the currency of the share type
+    // (on its option), e.g. "1,500.00 €" or "$ 1,500.00".
+    function formatAmount(amount, $form, $option) {
+        var digits = parseInt($option.attr("data-currency-digits"), 10);
+        if (isNaN(digits)) {
+            digits = 2;
+        }
+        var grouping = [];
+        try {
+            grouping = JSON.parse($form.attr("data-grouping") || "[]");
+        } catch (error) {
+            grouping = [];
+        }
+        var parts = Math.abs(amount).toFixed(digits).split(".");
+        var text = utils.intersperse(
+            parts[0],
+            grouping,
+            $form.attr("data-thousands-sep") || ""
+        );
+        if (parts.length > 1) {
+            text += ($form.attr("data-decimal-point") || ".") + parts[1];
+        }
+        if (amount < 0) {
+            text = "-" + text;
+        }
+        var symbol = $option.attr("data-currency-symbol");
+        if (!symbol) {
+            return text;
+        }
+        if ($option.attr("data-currency-position") === "before") {
+            return symbol + "\u00a0" + text;
+        }
+        return text + "\u00a0" + symbol;
+    }
 
     // Shows price x quantity while typing. Only a hint: the server computes
     // the amount of the request from the share type.
@@ -11,7 +48,9 @@ odoo.define("rea_membership_shares.subscription_form", function (require) {
         var $option = $form.find(".o_rea_shares_type option:selected");
         var price = parseFloat($option.data("price")) || 0;
         var quantity = parseInt($form.find(".o_rea_shares_quantity").val(), 10) || 0;
-        $form.find(".o_rea_shares_total").text((price * quantity).toFixed(2));
+        $form
+            .find(".o_rea_shares_total")
+            .text(formatAmount(price * quantity, $form, $option));
         $form.find(".o_rea_shares_fixed_quantity").text(quantity);
     }
 
@@ -49,6 +88,14 @@ odoo.define("rea_membership_shares.subscription_form", function (require) {
                     $option.data("price", info.unit_price);
                     $option.data("min", info.min_quantity);
                     $option.data("forced", info.force_min_quantity ? 1 : 0);
+                    if (info.currency) {
+                        $option.attr("data-currency-symbol", info.currency.symbol);
+                        $option.attr("data-currency-position", info.currency.position);
+                        $option.attr(
+                            "data-currency-digits",
+                            info.currency.decimal_places
+                        );
+                    }
                     applyMinimum(
                         $form,
                         info.min_quantity || 1,
