@@ -5,7 +5,7 @@ import odoo.tests
 
 from odoo.addons.rea_base.tests.http_common import ReaHttpCase
 
-from .common import add_coordinator, create_project, create_user
+from .common import add_coordinator, create_project, create_user, service
 
 
 @odoo.tests.common.at_install(False)
@@ -16,7 +16,11 @@ class TestCoordinatorPortalHttp(ReaHttpCase):
 
     def setUp(self):
         super().setUp()
-        self.project = create_project(self.env, "Coordinated Coop")
+        self.project = create_project(
+            self.env,
+            "Coordinated Coop",
+            service_ids=[(6, 0, service(self.env, "skills").ids)],
+        )
         user = create_user(
             self.env, "pc_coordinator", ["rea_projects.group_project_coordinator"]
         )
