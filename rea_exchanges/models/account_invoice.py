@@ -32,9 +32,9 @@ class AccountInvoice(models.Model):
         # workers) that raised and every /my page answered 403. The portal
         # asks with this context key (see controllers/portal.py); they have
         # no invoice to list, so the count is 0 and the entry stays hidden.
-        if self.env.context.get(
-            "rea_portal_layout"
-        ) and not self.check_access_rights("read", raise_exception=False):
+        if self.env.context.get("rea_portal_layout") and not self.check_access_rights(
+            "read", raise_exception=False
+        ):
             return 0
         return super().search_count(args)
 

@@ -438,7 +438,10 @@ class ReaProject(models.Model):
             return
         if not self.is_coordinator(user.partner_id):
             raise UserError(
-                _("Only the coordinators of %s or REA managers may change its coordinators.")
+                _(
+                    "Only the coordinators of %s or REA managers may change "
+                    "its coordinators."
+                )
                 % self.name
             )
 
@@ -464,11 +467,16 @@ class ReaProject(models.Model):
         self._check_can_manage_coordinators()
         partner.ensure_one()
         if self._get_coordinator_relationships(partner):
-            raise UserError(_("%s already coordinates %s.") % (partner.name, self.name))
+            raise UserError(
+                _("%(partner)s already coordinates %(project)s.")
+                % {"partner": partner.name, "project": self.name}
+            )
         today = fields.Date.context_today(self)
         relationship = self._get_coordinator_relationships(partner, states=None)[:1]
         if relationship:
-            relationship.set_membership_state("active", date_start=today, date_end=False)
+            relationship.set_membership_state(
+                "active", date_start=today, date_end=False
+            )
         else:
             # The caller is checked above; relationships are written as
             # superuser like the membership API does.
@@ -479,7 +487,9 @@ class ReaProject(models.Model):
                     {
                         "subject_id": partner.id,
                         "object_id": self.partner_id.id,
-                        "type_id": self.env.ref("rea_base.relationship_type_manager").id,
+                        "type_id": self.env.ref(
+                            "rea_base.relationship_type_manager"
+                        ).id,
                         "state": "active",
                         "date_start": today,
                     }
@@ -497,7 +507,10 @@ class ReaProject(models.Model):
         partner.ensure_one()
         relationships = self._get_coordinator_relationships(partner)
         if not relationships:
-            raise UserError(_("%s does not coordinate %s.") % (partner.name, self.name))
+            raise UserError(
+                _("%(partner)s does not coordinate %(project)s.")
+                % {"partner": partner.name, "project": self.name}
+            )
         relationships.set_membership_state(
             "inactive", date_end=fields.Date.context_today(self)
         )

@@ -38,7 +38,7 @@ class TestCoordinatorWizard(SavepointCase):
         wizard = (
             self.env["rea.project.coordinator.wizard"]
             .sudo(user)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({})
         )
         if target_user:
@@ -108,9 +108,7 @@ class TestCoordinatorWizard(SavepointCase):
 
     def test_removing_a_non_coordinator_is_refused(self):
         with self.assertRaises(UserError):
-            self._run_wizard(
-                self.manager, "remove", partner=self.newcomer.partner_id
-            )
+            self._run_wizard(self.manager, "remove", partner=self.newcomer.partner_id)
 
     def test_no_partner_chosen_is_refused(self):
         with self.assertRaises(UserError):

@@ -19,7 +19,6 @@ class ReaProjectCoordinatorWizard(models.TransientModel):
     )
     user_id = fields.Many2one(
         "res.users",
-        string="User",
         help="Pick a user, or the person or organisation below.",
     )
     partner_id = fields.Many2one("res.partner", string="Coordinator")

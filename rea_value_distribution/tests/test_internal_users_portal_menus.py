@@ -61,9 +61,9 @@ class TestValueDistributionMenus(SavepointCase):
 
     def test_coordinator_menus(self):
         menus = set(
-            self.env["ir.ui.menu"].sudo(self.coordinator).load_menus(False)[
-                "all_menu_ids"
-            ]
+            self.env["ir.ui.menu"]
+            .sudo(self.coordinator)
+            .load_menus(False)["all_menu_ids"]
         )
         for xmlid in (
             "rea_menu_value",
