@@ -22,6 +22,7 @@
         "views/rea_join_request_views.xml",
         "views/rea_agent_skill_views.xml",
         "views/rea_project_views.xml",
+        "wizards/rea_project_coordinator_wizard_views.xml",
         "views/rea_projects_menus.xml",
         "templates/rea_project_templates.xml",
         "templates/portal_templates.xml",

@@ -7,6 +7,7 @@ from . import (
     test_exchange_types,
     test_exchange_views,
     test_portal,
+    test_portal_internal_users,
     test_rea_accounts,
     test_service,
     test_wording,

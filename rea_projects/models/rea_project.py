@@ -3,8 +3,8 @@
 
 import re
 
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.http_routing.models.ir_http import slugify
 
@@ -438,6 +438,107 @@ class ReaProject(models.Model):
     @api.multi
     def action_view_pending_requests(self):
         return self._action_join_requests("pending")
+
+    def _check_can_manage_coordinators(self):
+        """Only REA managers and the project's own coordinators add or
+        remove its coordinators."""
+        self.ensure_one()
+        user = self.env.user
+        if self.env.uid == SUPERUSER_ID or user.has_group("rea_base.group_rea_manager"):
+            return
+        if not self.is_coordinator(user.partner_id):
+            raise UserError(
+                _(
+                    "Only the coordinators of %s or REA managers may change "
+                    "its coordinators."
+                )
+                % self.name
+            )
+
+    def _get_coordinator_relationships(self, partner, states=("active",)):
+        return self.env["rea.agent.relationship"].get_memberships(
+            partner, self.partner_id, states=states, behaviors=("manager",)
+        )
+
+    def _grant_coordinator_group(self, partner):
+        """Internal users made coordinators get the back office of the role
+        (portal users keep the portal: the relationship is enough there)."""
+        group = self.env.ref("rea_projects.group_project_coordinator")
+        users = partner.sudo().user_ids.filtered(lambda u: not u.share)
+        users.filtered(lambda u: group not in u.groups_id).write(
+            {"groups_id": [(4, group.id)]}
+        )
+
+    @api.multi
+    def add_coordinator(self, partner):
+        """Make ``partner`` a coordinator of the project (an active
+        "Coordinator" relationship from today); return the relationship."""
+        self.ensure_one()
+        self._check_can_manage_coordinators()
+        partner.ensure_one()
+        if self._get_coordinator_relationships(partner):
+            raise UserError(
+                _("%(partner)s already coordinates %(project)s.")
+                % {"partner": partner.name, "project": self.name}
+            )
+        today = fields.Date.context_today(self)
+        relationship = self._get_coordinator_relationships(partner, states=None)[:1]
+        if relationship:
+            relationship.set_membership_state(
+                "active", date_start=today, date_end=False
+            )
+        else:
+            # The caller is checked above; relationships are written as
+            # superuser like the membership API does.
+            relationship = (
+                self.env["rea.agent.relationship"]
+                .sudo()
+                .create(
+                    {
+                        "subject_id": partner.id,
+                        "object_id": self.partner_id.id,
+                        "type_id": self.env.ref(
+                            "rea_base.relationship_type_manager"
+                        ).id,
+                        "state": "active",
+                        "date_start": today,
+                    }
+                )
+            )
+        self._grant_coordinator_group(partner)
+        return relationship
+
+    @api.multi
+    def remove_coordinator(self, partner):
+        """End the coordination of ``partner`` today (its relationship
+        becomes inactive); return the relationships ended."""
+        self.ensure_one()
+        self._check_can_manage_coordinators()
+        partner.ensure_one()
+        relationships = self._get_coordinator_relationships(partner)
+        if not relationships:
+            raise UserError(
+                _("%(partner)s does not coordinate %(project)s.")
+                % {"partner": partner.name, "project": self.name}
+            )
+        relationships.set_membership_state(
+            "inactive", date_end=fields.Date.context_today(self)
+        )
+        return relationships
+
+    @api.multi
+    def action_open_coordinator_wizard(self):
+        self.ensure_one()
+        self._check_can_manage_coordinators()
+        mode = self.env.context.get("coordinator_wizard_mode", "add")
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Add coordinator") if mode == "add" else _("Remove coordinator"),
+            "res_model": "rea.project.coordinator.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_project_id": self.id, "default_mode": mode},
+        }
 
     @api.multi
     def action_view_members(self):

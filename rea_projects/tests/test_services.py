@@ -24,7 +24,8 @@ class TestServices(SavepointCase):
         cls.without_exchanges = create_project(
             env, "Skills Coop", service_ids=[(6, 0, service(env, "skills").ids)]
         )
-        user_groups = ["rea_base.group_rea_user"]
+        # REA users keeping the records: they see rea_event_menu below.
+        user_groups = ["rea_base.group_rea_records"]
         cls.outsider = create_user(env, "svc_outsider", user_groups)
         cls.member = create_user(env, "svc_member", user_groups)
         cls.both = create_user(env, "svc_both", user_groups)

@@ -7,6 +7,7 @@ from . import (
     test_distribution_queries,
     test_human_format,
     test_income_shares,
+    test_internal_users_portal_menus,
     test_portal_http,
     test_recipes,
     test_rollup,

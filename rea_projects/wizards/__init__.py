@@ -1,0 +1,1 @@
+from . import rea_project_coordinator_wizard
