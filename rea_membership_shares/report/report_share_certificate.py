@@ -1,7 +1,7 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.tools.misc import format_date
 
 
@@ -19,6 +19,8 @@ class ReportShareCertificate(models.AbstractModel):
             "doc_model": "res.partner",
             "docs": self.env["res.partner"].browse(docids),
             "member_date": self._format_member_date,
+            # Today where the printer is (their time zone), not the server's.
+            "today": fields.Date.context_today(self),
         }
 
     @api.model

@@ -150,6 +150,10 @@ class TestShareReports(ShareOperationCase):
         self.assertIn("Sell-back", html)
         self.assertIn("Bob Miller", html)
         self.assertIn(self.alice.cooperator_number, html)
+        # Printed on today's date, in the reader's format.
+        printed = " ".join(re.sub(r"<[^>]+>", "", html).split())
+        today = fields.Date.context_today(lines[0].with_context(tz=self.env.user.tz))
+        self.assertIn("printed on %s" % format_date(self.env, today), printed)
         # Printed in register order.
         numbers = sorted(lines.mapped("register_number"))
         positions = [html.replace(" ", "").index(">%d<" % number) for number in numbers]

@@ -1,7 +1,11 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import re
+
+from odoo import fields
 from odoo.tests.common import at_install, post_install
+from odoo.tools.misc import format_date
 
 from .common import SharesCase
 
@@ -73,6 +77,10 @@ class TestSubscriptionRegisterReport(SharesCase):
         self.assertIn(">Paid<", html.replace("\n", "").replace(" ", ""))
         # By request date: February's first.
         self.assertLess(html.index("Pere Paid"), html.index("Dora Draft"))
+        # Printed on today's date, in the reader's format.
+        today = fields.Date.context_today(self.paid.with_context(tz=self.env.user.tz))
+        printed = " ".join(re.sub(r"<[^>]+>", "", html).split())
+        self.assertIn("printed on %s" % format_date(self.env, today), printed)
 
     def test_certificate_bottom_logos(self):
         self.pay(self.paid, date="2026-02-10")
