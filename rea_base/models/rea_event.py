@@ -182,7 +182,9 @@ class ReaEvent(models.Model):
     def _compute_name(self):
         for event in self:
             quantity, unit = event._get_display_quantity()
-            what = event.resource_id or event.resource_conforms_to_id
+            # Named as superuser: the other party's resource (a member's
+            # account) may be out of the recording user's record rules.
+            what = (event.resource_id or event.resource_conforms_to_id).sudo()
             event.name = event._format_name(
                 event.action_id.label or event.action_id.name,
                 quantity,
