@@ -92,3 +92,31 @@ class TestContextRules(ValueCase):
                     "amount": 10,
                 }
             ).action_preview()
+
+    def test_members_read_their_contexts_contributions_only(self):
+        """Bob, a plain REA user and member of the workshop, reads its
+        contributions (to validate them), changes none, and reads nothing
+        else of the workshop nor of the garden."""
+        bob = self.env["res.users"].with_context(no_reset_password=True).create(
+            {
+                "name": "vd_rules_bob",
+                "login": "vd_rules_bob",
+                "partner_id": self.bob.id,
+                "groups_id": [(6, 0, [self.env.ref("rea_base.group_rea_user").id])],
+            }
+        )
+        contributions = self.Event.search(
+            [("is_contribution", "=", True), ("provider_id", "!=", self.bob.id)]
+        )
+        workshop = contributions.filtered(lambda e: e.context_id == self.workshop)
+        garden = contributions.filtered(lambda e: e.context_id == self.other_project)
+        self.assertTrue(workshop and garden)
+        seen = self.Event.sudo(bob).search([("id", "in", contributions.ids)])
+        self.assertEqual(seen, workshop)
+        with self.assertRaises(AccessError):
+            workshop[0].sudo(bob).write({"note": "changed"})
+        income = self.income(50.0)
+        self.assertFalse(self.Event.sudo(bob).search([("id", "=", income.id)]))
+        workshop.filtered(lambda e: e.provider_id == self.alice)[:1].sudo(
+            bob
+        ).action_validate()
