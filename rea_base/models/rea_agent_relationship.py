@@ -169,8 +169,8 @@ class ReaAgentRelationship(models.Model):
     def _rea_vals_context(self, vals):
         """The agent whose rights a relationship created with ``vals``
         decides (see ``_rea_granted_context``)."""
-        type_ = self.env["rea.agent.relationship.type"].sudo().browse(
-            vals.get("type_id")
+        type_ = (
+            self.env["rea.agent.relationship.type"].sudo().browse(vals.get("type_id"))
         )
         partners = self.env["res.partner"]
         return self._rea_granted_context(
@@ -181,7 +181,9 @@ class ReaAgentRelationship(models.Model):
 
     @api.multi
     def _rea_touches_rights(self):
-        return any(behavior in RIGHTS_BEHAVIORS for behavior in self.sudo().mapped("behavior"))
+        return any(
+            behavior in RIGHTS_BEHAVIORS for behavior in self.sudo().mapped("behavior")
+        )
 
     @api.model
     def _rea_clear_rule_caches(self):

@@ -40,9 +40,7 @@ class TestReaContextRules(ReaCase):
             {
                 "name": "rules_manager",
                 "login": "rules_manager",
-                "groups_id": [
-                    (6, 0, [cls.env.ref("rea_base.group_rea_manager").id])
-                ],
+                "groups_id": [(6, 0, [cls.env.ref("rea_base.group_rea_manager").id])],
             }
         )
         cls.manager_type = cls.env.ref("rea_base.relationship_type_manager")
@@ -76,9 +74,7 @@ class TestReaContextRules(ReaCase):
             )
         cls.account_a = cls._resource(cls.credit, 100, agent=cls.project_a)
         cls.account_b = cls._resource(cls.credit, 100, agent=cls.project_b)
-        cls.account_plain = cls._resource(
-            cls.credit, 5, agent=cls.plain.partner_id
-        )
+        cls.account_plain = cls._resource(cls.credit, 5, agent=cls.plain.partner_id)
         cls.account_sub_a = cls._resource(cls.credit, 0, agent=cls.sub_a)
         cls.event_a = cls._raise(cls.account_a, cls.project_a)
         cls.event_sub_a = cls._raise(cls.account_sub_a, cls.sub_a)
@@ -284,15 +280,17 @@ class TestReaContextRules(ReaCase):
         )
         self.assertIn(self.event_a, self.Event.sudo(self.plain).search([]))
         # A REA manager appoints anyone anywhere; ending it hides again.
-        rel = self.env["rea.agent.relationship"].sudo(self.manager).create(
-            {
-                "subject_id": self.coordinator_a.partner_id.id,
-                "object_id": self.project_b.id,
-                "type_id": self.manager_type.id,
-            }
+        rel = (
+            self.env["rea.agent.relationship"]
+            .sudo(self.manager)
+            .create(
+                {
+                    "subject_id": self.coordinator_a.partner_id.id,
+                    "object_id": self.project_b.id,
+                    "type_id": self.manager_type.id,
+                }
+            )
         )
         self.assertIn(self.event_b, self.Event.sudo(self.coordinator_a).search([]))
         rel.sudo(self.manager).write({"state": "inactive"})
-        self.assertNotIn(
-            self.event_b, self.Event.sudo(self.coordinator_a).search([])
-        )
+        self.assertNotIn(self.event_b, self.Event.sudo(self.coordinator_a).search([]))

@@ -177,7 +177,9 @@ class TestExchangeAccess(ExchangeCase):
         self.assertEqual(
             Event.sudo(self.coord_net).search([("id", "in", both.ids)]), both
         )
-        self.assertEqual(Event.sudo(self.manager).search([("id", "in", both.ids)]), both)
+        self.assertEqual(
+            Event.sudo(self.manager).search([("id", "in", both.ids)]), both
+        )
         accounts_b = self.env["rea.resource"].search(
             [("primary_accountable_id", "=", self.project_b.id)]
         )
@@ -188,12 +190,16 @@ class TestExchangeAccess(ExchangeCase):
             events_b.sudo(self.coord_a).read(["resource_quantity"])
 
     def test_plain_rea_user_sees_their_own_exchanges_only(self):
-        plain = self.env["res.users"].with_context(no_reset_password=True).create(
-            {
-                "login": "rx_plain",
-                "partner_id": self.member_a.id,
-                "groups_id": [(6, 0, [self.env.ref("rea_base.group_rea_user").id])],
-            }
+        plain = (
+            self.env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "login": "rx_plain",
+                    "partner_id": self.member_a.id,
+                    "groups_id": [(6, 0, [self.env.ref("rea_base.group_rea_user").id])],
+                }
+            )
         )
         self.assertEqual(self.visible(plain), self.exchange_a, "a party of it")
         self.assertEqual(

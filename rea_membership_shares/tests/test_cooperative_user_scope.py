@@ -74,7 +74,9 @@ class TestCooperativeUserScope(SharesCase):
     def test_exchanges_transfers_and_events_agree(self):
         transfers = self.exchanges.mapped("transfer_ids")
         events = transfers.mapped("event_ids")
-        self.assertEqual(self._seen("rea.exchange", self.exchanges), self.exchange_shares)
+        self.assertEqual(
+            self._seen("rea.exchange", self.exchanges), self.exchange_shares
+        )
         self.assertEqual(
             self._seen("rea.transfer", transfers), self.exchange_shares.transfer_ids
         )

@@ -68,7 +68,9 @@ class TestContextRules(ValueCase):
     def test_distributions_and_claims(self):
         self.assertEqual(self._seen(self.coord_a, self.distributions), self.dist_a)
         self.assertEqual(self._seen(self.coord_b, self.distributions), self.dist_b)
-        self.assertEqual(self._seen(self.manager, self.distributions), self.distributions)
+        self.assertEqual(
+            self._seen(self.manager, self.distributions), self.distributions
+        )
         claims_a = self.claims.filtered(lambda c: c.context_id == self.workshop)
         self.assertTrue(claims_a and claims_a != self.claims)
         self.assertEqual(self._seen(self.coord_a, self.claims), claims_a)
@@ -97,13 +99,17 @@ class TestContextRules(ValueCase):
         """Bob, a plain REA user and member of the workshop, reads its
         contributions (to validate them), changes none, and reads nothing
         else of the workshop nor of the garden."""
-        bob = self.env["res.users"].with_context(no_reset_password=True).create(
-            {
-                "name": "vd_rules_bob",
-                "login": "vd_rules_bob",
-                "partner_id": self.bob.id,
-                "groups_id": [(6, 0, [self.env.ref("rea_base.group_rea_user").id])],
-            }
+        bob = (
+            self.env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "name": "vd_rules_bob",
+                    "login": "vd_rules_bob",
+                    "partner_id": self.bob.id,
+                    "groups_id": [(6, 0, [self.env.ref("rea_base.group_rea_user").id])],
+                }
+            )
         )
         contributions = self.Event.search(
             [("is_contribution", "=", True), ("provider_id", "!=", self.bob.id)]
