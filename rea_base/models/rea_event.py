@@ -363,8 +363,9 @@ class ReaEvent(models.Model):
             # An event over a period is dated by its end (or start).
             vals["has_point_in_time"] = vals.get("has_end") or vals["has_beginning"]
         # Each value is looked up only when missing: a distribution gives
-        # them all for a thousand events.
-        resource = self.env["rea.resource"].browse(
+        # them all for a thousand events. As superuser: the resource may be
+        # the other party's (the event itself is checked by its rules).
+        resource = self.env["rea.resource"].sudo().browse(
             vals.get("resource_id") or vals.get("to_resource_id") or []
         )
         if resource:
