@@ -365,8 +365,10 @@ class ReaEvent(models.Model):
         # Each value is looked up only when missing: a distribution gives
         # them all for a thousand events. As superuser: the resource may be
         # the other party's (the event itself is checked by its rules).
-        resource = self.env["rea.resource"].sudo().browse(
-            vals.get("resource_id") or vals.get("to_resource_id") or []
+        resource = (
+            self.env["rea.resource"]
+            .sudo()
+            .browse(vals.get("resource_id") or vals.get("to_resource_id") or [])
         )
         if resource:
             if "resource_conforms_to_id" not in vals:
