@@ -26,4 +26,5 @@ from . import (
     rea_resource_role,
     rea_resource_role_type,
     res_partner,
+    res_users,
 )

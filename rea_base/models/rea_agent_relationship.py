@@ -8,6 +8,11 @@ from ..server_api import server_only
 
 # The relationship states a membership goes through.
 MEMBERSHIP_STATES = ("candidate", "active", "inactive")
+# Behaviours that decide who works for a context (res.users
+# rea_get_context_ids): coordinating it, and being part of another agent.
+RIGHTS_BEHAVIORS = ("manager", "child")
+# Fields whose change moves those rights.
+RIGHTS_FIELDS = ("subject_id", "object_id", "type_id", "state")
 
 
 class ReaAgentRelationship(models.Model):
@@ -108,6 +113,116 @@ class ReaAgentRelationship(models.Model):
                         "object": rel.object_id.display_name,
                     }
                 )
+
+    # Who may give rights on a context ----------------------------------------
+    # Coordinating a context, or making an agent part of another, decides who
+    # reads and runs the context's records (record rules on
+    # rea_get_context_ids). Only REA managers and those who already work for
+    # the context may give, change or end those relationships, whatever the
+    # form offers; workflows running as superuser are trusted.
+
+    @api.model
+    def _rea_granted_context(self, behavior, subject, object_):
+        """The agent whose rights a relationship of ``behavior`` between
+        ``subject`` and ``object_`` decides: the coordinated agent, or the
+        agent that becomes part of another (its records then show to the
+        other's coordinators)."""
+        if behavior == "manager":
+            return object_
+        if behavior == "child":
+            return subject
+        return self.env["res.partner"]
+
+    @api.model
+    def _rea_may_grant_all(self):
+        user = self.env.user
+        return user._is_superuser() or user.has_group("rea_base.group_rea_manager")
+
+    @api.model
+    def _check_can_grant(self, contexts):
+        """Refuse unless the current user works for every one of
+        ``contexts`` (REA managers and the superuser may grant any)."""
+        if not contexts or self._rea_may_grant_all():
+            return
+        allowed = set(self.env.user.rea_get_context_ids())
+        refused = contexts.filtered(lambda agent: agent.id not in allowed)
+        if refused:
+            raise AccessError(
+                _(
+                    "Only REA managers and the coordinators of %s can give, "
+                    "change or end its coordination or its being part of "
+                    "another agent."
+                )
+                % ", ".join(refused.mapped("display_name"))
+            )
+
+    @api.multi
+    def _rea_rights_contexts(self):
+        contexts = self.env["res.partner"]
+        for rel in self.sudo():
+            contexts |= self._rea_granted_context(
+                rel.behavior, rel.subject_id, rel.object_id
+            )
+        return self.env["res.partner"].browse(contexts.ids)
+
+    @api.model
+    def _rea_vals_context(self, vals):
+        """The agent whose rights a relationship created with ``vals``
+        decides (see ``_rea_granted_context``)."""
+        type_ = (
+            self.env["rea.agent.relationship.type"].sudo().browse(vals.get("type_id"))
+        )
+        partners = self.env["res.partner"]
+        return self._rea_granted_context(
+            type_.behavior,
+            partners.browse(vals.get("subject_id")),
+            partners.browse(vals.get("object_id")),
+        )
+
+    @api.multi
+    def _rea_touches_rights(self):
+        return any(
+            behavior in RIGHTS_BEHAVIORS for behavior in self.sudo().mapped("behavior")
+        )
+
+    @api.model
+    def _rea_clear_rule_caches(self):
+        # Record rules evaluate rea_get_context_ids once per user and cache
+        # the domain: a new coordinator or sub-context must show at once.
+        self.env["ir.rule"].clear_caches()
+
+    @api.model
+    def create(self, vals):
+        self._check_can_grant(self._rea_vals_context(vals))
+        relationship = super().create(vals)
+        if relationship._rea_touches_rights():
+            self._rea_clear_rule_caches()
+        return relationship
+
+    @api.multi
+    def write(self, vals):
+        watched = any(field in vals for field in RIGHTS_FIELDS)
+        touched_before = False
+        if watched:
+            # Ending or moving a coordination needs the same rights as
+            # giving it, before and after the change.
+            self._check_can_grant(self._rea_rights_contexts())
+            touched_before = self._rea_touches_rights()
+        result = super().write(vals)
+        if watched:
+            self._check_can_grant(self._rea_rights_contexts())
+            if touched_before or self._rea_touches_rights():
+                self._rea_clear_rule_caches()
+        return result
+
+    @api.multi
+    def unlink(self):
+        self._check_can_grant(self._rea_rights_contexts())
+        touched = self._rea_touches_rights()
+        result = super().unlink()
+        if touched:
+            self._rea_clear_rule_caches()
+        return result
 
     # Membership API ---------------------------------------------------------
     # The one writer of memberships (and coordination: the 'manager'

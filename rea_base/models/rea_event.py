@@ -182,7 +182,9 @@ class ReaEvent(models.Model):
     def _compute_name(self):
         for event in self:
             quantity, unit = event._get_display_quantity()
-            what = event.resource_id or event.resource_conforms_to_id
+            # Named as superuser: the other party's resource (a member's
+            # account) may be out of the recording user's record rules.
+            what = (event.resource_id or event.resource_conforms_to_id).sudo()
             event.name = event._format_name(
                 event.action_id.label or event.action_id.name,
                 quantity,
@@ -362,9 +364,12 @@ class ReaEvent(models.Model):
             # An event over a period is dated by its end (or start).
             vals["has_point_in_time"] = vals.get("has_end") or vals["has_beginning"]
         # Each value is looked up only when missing: a distribution gives
-        # them all for a thousand events.
-        resource = self.env["rea.resource"].browse(
-            vals.get("resource_id") or vals.get("to_resource_id") or []
+        # them all for a thousand events. As superuser: the resource may be
+        # the other party's (the event itself is checked by its rules).
+        resource = (
+            self.env["rea.resource"]
+            .sudo()
+            .browse(vals.get("resource_id") or vals.get("to_resource_id") or [])
         )
         if resource:
             if "resource_conforms_to_id" not in vals:

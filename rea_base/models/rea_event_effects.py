@@ -361,7 +361,13 @@ class ReaEventEffects(models.Model):
         snapshot, writes = {}, []
         for side, values in targets.items():
             resource_facts = ev[SIDE_FACTS[side]] if ev else None
-            resource = self.env["rea.resource"].browse(ev[side]) if ev else self[side]
+            # As superuser: the other party's resource is read for its
+            # values before the effect (the event is checked by its rules).
+            resource = (
+                self.env["rea.resource"].sudo().browse(ev[side])
+                if ev
+                else self[side].sudo()
+            )
             known = current.setdefault(
                 resource.id, dict(resource_facts.effect_values) if ev else {}
             )

@@ -240,8 +240,13 @@ class ReaEventFacts(models.Model):
         if not resource_ids:
             return {}
         effect_fields = self._get_resource_effect_fields()
+        # The resources of an event may be the other party's (a member's
+        # account paying a project): the user needs the right to read
+        # resources, not each one's record rule; the event they record is
+        # itself checked against the rules of rea.event when created.
+        self.env["rea.resource"].check_access_rights("read")
         if len(resource_ids) <= ORM_FACTS_MAX:
-            facts = self._read_facts(
+            facts = self.sudo()._read_facts(
                 "rea.resource",
                 resource_ids,
                 ["conforms_to_id", "unit_id"],
@@ -252,8 +257,6 @@ class ReaEventFacts(models.Model):
                 resource["effect_values"] = {}
             return self._add_resource_type_facts(facts)
         resources = self.env["rea.resource"].browse(sorted(resource_ids))
-        resources.check_access_rights("read")
-        resources.check_access_rule("read")
         # Names are our own columns, not input.
         self.env.cr.execute(
             "SELECT id, conforms_to_id, unit_id, {} FROM rea_resource "

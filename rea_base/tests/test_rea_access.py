@@ -132,6 +132,15 @@ class TestReaAccess(ReaCase):
         return self.Event.sudo(user).create(vals)
 
     def test_rea_user_records_but_does_not_configure_or_delete(self):
+        # REA users work for the contexts they coordinate (record rules).
+        self.env["rea.agent.relationship"].create(
+            {
+                "subject_id": self.user.partner_id.id,
+                "object_id": self.workshop.id,
+                "type_id": self.env.ref("rea_base.relationship_type_manager").id,
+            }
+        )
+        self.process.context_id = self.workshop
         event = self._event_as(
             self.user,
             "consume",
@@ -166,7 +175,8 @@ class TestReaAccess(ReaCase):
                     "identifier": "friend",
                 }
             )
-        # All events are visible to REA users.
+        # The events of the contexts they coordinate are visible to REA
+        # users (not all events: see test_rea_context_rules).
         self.assertIn(self.event_b, self.Event.sudo(self.user).search([]))
 
     def test_rea_manager_configures_and_deletes(self):

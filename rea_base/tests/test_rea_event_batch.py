@@ -208,6 +208,9 @@ class TestReaEventBatch(ReaCase):
             {
                 "name": "Batch REA user",
                 "login": "rea_batch_user",
+                # Alice's own user: REA users record what is theirs (or
+                # their contexts').
+                "partner_id": self.alice.id,
                 "groups_id": [(6, 0, [self.env.ref("rea_base.group_rea_user").id])],
             }
         )

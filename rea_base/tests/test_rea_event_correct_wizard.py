@@ -122,6 +122,14 @@ class TestReaEventCorrectWizard(ReaCase):
         self.assertQuantities(self.plywood_stock, 10, 10)
 
     def test_rea_user_corrects(self):
+        # REA users correct the events of the contexts they coordinate.
+        self.env["rea.agent.relationship"].create(
+            {
+                "subject_id": self.user.partner_id.id,
+                "object_id": self.workshop.id,
+                "type_id": self.env.ref("rea_base.relationship_type_manager").id,
+            }
+        )
         consume = self.consume.sudo(self.user)
         reentry = self._run(self._wizard(consume, resource_quantity=1))[1]
         self.assertEqual(reentry.create_uid, self.user)

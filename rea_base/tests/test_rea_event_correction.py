@@ -27,6 +27,14 @@ class TestReaEventCorrection(ReaCase):
                 "groups_id": [(6, 0, [cls.env.ref("rea_base.group_rea_user").id])],
             }
         )
+        # REA users correct the events of the contexts they coordinate.
+        cls.env["rea.agent.relationship"].create(
+            {
+                "subject_id": cls.user.partner_id.id,
+                "object_id": cls.workshop.id,
+                "type_id": cls.env.ref("rea_base.relationship_type_manager").id,
+            }
+        )
 
     def test_correct_consume(self):
         """ValueFlows 'Correcting errors': reverse 3, re-enter 2."""

@@ -109,6 +109,9 @@ class TestReaResourceBatch(ReaCase):
             {
                 "name": "Resource batch REA user",
                 "login": "rea_resource_batch_user",
+                # Alice's own user: REA users record what is theirs (or
+                # their contexts').
+                "partner_id": self.alice.id,
                 "groups_id": [(6, 0, [self.env.ref("rea_base.group_rea_user").id])],
             }
         )

@@ -157,3 +157,53 @@ class TestExchangeAccess(ExchangeCase):
             list(set(fields) | {"invoice_count"})
         )
         self.assertEqual(values[0]["invoice_count"], 0)
+
+    def test_events_and_accounts_follow_the_contexts(self):
+        """A coordinator reads the events and money accounts of their
+        project, not those of another project (same rule as exchanges)."""
+        for transfer in (self.exchange_a | self.exchange_b).mapped("transfer_ids"):
+            transfer.record_event()
+        events_a = self.exchange_a.mapped("transfer_ids.event_ids")
+        events_b = self.exchange_b.mapped("transfer_ids.event_ids")
+        self.assertTrue(events_a and events_b)
+        Event = self.env["rea.event"]
+        both = events_a | events_b
+        self.assertEqual(
+            Event.sudo(self.coord_a).search([("id", "in", both.ids)]), events_a
+        )
+        self.assertEqual(
+            Event.sudo(self.coord_b).search([("id", "in", both.ids)]), events_b
+        )
+        self.assertEqual(
+            Event.sudo(self.coord_net).search([("id", "in", both.ids)]), both
+        )
+        self.assertEqual(
+            Event.sudo(self.manager).search([("id", "in", both.ids)]), both
+        )
+        accounts_b = self.env["rea.resource"].search(
+            [("primary_accountable_id", "=", self.project_b.id)]
+        )
+        self.assertTrue(accounts_b)
+        with self.assertRaises(AccessError):
+            accounts_b.sudo(self.coord_a).read(["accounting_quantity"])
+        with self.assertRaises(AccessError):
+            events_b.sudo(self.coord_a).read(["resource_quantity"])
+
+    def test_plain_rea_user_sees_their_own_exchanges_only(self):
+        plain = (
+            self.env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "login": "rx_plain",
+                    "partner_id": self.member_a.id,
+                    "groups_id": [(6, 0, [self.env.ref("rea_base.group_rea_user").id])],
+                }
+            )
+        )
+        self.assertEqual(self.visible(plain), self.exchange_a, "a party of it")
+        self.assertEqual(
+            self.visible(plain, "rea.transfer"), self.exchange_a.transfer_ids
+        )
+        with self.assertRaises(AccessError):
+            self.exchange_b.sudo(plain).read(["name"])

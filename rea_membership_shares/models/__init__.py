@@ -18,6 +18,7 @@ from . import (
     res_company,
     res_config_settings,
     res_partner,
+    res_users,
 )
 
 # The request is one model split by concern (none overrides another's

@@ -62,11 +62,23 @@ class ProductTemplate(models.Model):
 
     @api.model
     def create(self, vals):
-        return super().create(self._share_type_defaults(vals))
+        template = super().create(self._share_type_defaults(vals))
+        if template.is_share:
+            template._clear_share_context_caches()
+        return template
 
     @api.multi
     def write(self, vals):
-        return super().write(self._share_type_defaults(vals))
+        result = super().write(self._share_type_defaults(vals))
+        if {"is_share", "share_project_id"} & set(vals):
+            self._clear_share_context_caches()
+        return result
+
+    @api.model
+    def _clear_share_context_caches(self):
+        # The projects issuing shares are contexts of the cooperative users
+        # (res.users _rea_context_root_queries), cached with the record rules.
+        self.env["ir.rule"].clear_caches()
 
     @api.constrains("is_share", "share_project_id", "share_min_quantity", "list_price")
     def _check_share_type(self):

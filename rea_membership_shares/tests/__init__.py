@@ -4,6 +4,7 @@
 from . import (
     test_back_office_access,
     test_capital_release_invoicing,
+    test_cooperative_user_scope,
     test_demo,
     test_form_hypothesis,
     test_form_settings,

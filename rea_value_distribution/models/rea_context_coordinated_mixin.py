@@ -6,7 +6,7 @@ from odoo import api, fields, models
 
 class ReaContextCoordinatedMixin(models.AbstractModel):
     """Records of a context (field ``context_id``) that its coordinators
-    manage: the record rules for coordinators search ``coordinator_ids``."""
+    manage (the record rules scope them with res.users rea_get_context_ids)."""
 
     _name = "rea.context.coordinated.mixin"
     _description = "Records managed by the coordinators of their context"

@@ -24,6 +24,16 @@ class ReaEvent(models.Model):
         help="Validated by as many other members as its context asks.",
     )
     rea_claim_ids = fields.One2many("rea.claim", "event_id", string="Claims")
+    # Members validate the contributions of their contexts: a record rule
+    # lets REA users read those (searched at query time, as memberships
+    # change with every join).
+    rea_validator_ids = fields.Many2many(
+        "res.partner",
+        string="Possible validators",
+        compute="_compute_rea_validator_ids",
+        search="_search_rea_validator_ids",
+        help="Members of the context (or of an agent part of it).",
+    )
     timesheet_line_id = fields.Many2one(
         "account.analytic.line",
         string="Timesheet line",
@@ -31,6 +41,39 @@ class ReaEvent(models.Model):
         ondelete="set null",
         index=True,
     )
+
+    @api.multi
+    def _compute_rea_validator_ids(self):
+        relationship_model = self.env["rea.agent.relationship"]
+        for event in self:
+            contexts = event.context_id.get_sub_agents(include_self=True)
+            event.rea_validator_ids = (
+                relationship_model.get_members(
+                    contexts, behaviors=("member", "manager")
+                ).mapped("commercial_partner_id")
+                if event.context_id
+                else False
+            )
+
+    @api.model
+    def _search_rea_validator_ids(self, operator, value):
+        """Events of the contexts the partners ``value`` are members of,
+        directly or through an agent part of them (as is_rea_member_of)."""
+        if operator not in ("in", "="):
+            raise UserError(_("Unsupported search on validators: %s") % operator)
+        ids = value if isinstance(value, (list, tuple)) else [value]
+        partners = self.env["res.partner"].browse([pid for pid in ids if pid])
+        if not partners:
+            return [("id", "=", 0)]
+        pairs = self.env["rea.agent.relationship"].get_membership_pairs(
+            members=partners, behaviors=("member", "manager")
+        )
+        contexts = partners.browse({context for _member, context in pairs})
+        level = contexts
+        while level:
+            level = level.get_parent_agents() - contexts
+            contexts |= level
+        return [("context_id", "in", contexts.ids)]
 
     @api.depends(
         "is_contribution", "rea_validation_ids", "context_id.rea_validation_count"

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
     test_claim_opening,
+    test_context_rules,
     test_contributions,
     test_distribute_button,
     test_distribution_queries,

@@ -600,7 +600,8 @@ class TestValueEquation(ValueCase):
         )
         with self.assertRaises(UserError):
             self.ev_alice.sudo(user_alice).action_validate()
-        with self.assertRaises(UserError):
+        # An outsider does not even read the contribution (record rules).
+        with self.assertRaises(AccessError):
             self.ev_alice.sudo(outsider).action_validate()
         self.ev_alice.sudo(user_bob).action_validate()
         with self.assertRaises(UserError):

@@ -74,11 +74,34 @@ class TestAccess(VfCase):
         )
 
     def test_rea_user_sees_everything_in_scope(self):
+        """A REA user exports what the record rules show them: everything of
+        a network they coordinate, less of one they do not."""
+        outside = self.Exporter.sudo(self.rea_user).export_document(
+            context_agent=self.network.id
+        )
+        self.env["rea.agent.relationship"].create(
+            {
+                "subject_id": self.rea_user.partner_id.id,
+                "object_id": self.network.id,
+                "type_id": self.env.ref("rea_base.relationship_type_manager").id,
+            }
+        )
+        admin_document = self.Exporter.export_document(context_agent=self.network.id)
+        self.assertLess(len(outside["@graph"]), len(admin_document["@graph"]))
         document = self.Exporter.sudo(self.rea_user).export_document(
             context_agent=self.network.id
         )
-        admin_document = self.Exporter.export_document(context_agent=self.network.id)
-        self.assertEqual(document, admin_document)
+        ids = {node["@id"] for node in document["@graph"]}
+        self.assertGreater(len(ids), len(outside["@graph"]))
+        self.assertLessEqual(ids, {node["@id"] for node in admin_document["@graph"]})
+        # Every flow of the network is in it (not the members' own accounts).
+        admin_events = {
+            node["@id"]
+            for node in admin_document["@graph"]
+            if node["@type"] == "vf:EconomicEvent"
+        }
+        self.assertTrue(admin_events)
+        self.assertLessEqual(admin_events, ids)
 
     def test_import_needs_rights(self):
         document = {

@@ -1,0 +1,67 @@
+# Copyright 2026 REA Cooperative Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, models, tools
+
+
+class ResUsers(models.Model):
+    """The contexts a user works for: the one place record rules ask."""
+
+    _inherit = "res.users"
+
+    @api.multi
+    def rea_get_context_ids(self):
+        """Ids of the context agents this user works for: those their
+        partner (or its commercial partner) coordinates through an active
+        'manager' relationship, the roots other addons add
+        (``_rea_context_root_queries``), and every agent (recursively) part
+        of them through active 'part of' relationships.
+
+        Record rules scope REA users with it, e.g.
+        ``[('context_id', 'in', user.rea_get_context_ids())]``: one SQL query.
+        Rules are cached per user, and so is this set: whatever changes it
+        clears the caches (see ``rea.agent.relationship._rea_clear_rule_caches``).
+        """
+        self.ensure_one()
+        return list(self._rea_context_ids())
+
+    @api.multi
+    @tools.ormcache("self.id")
+    def _rea_context_ids(self):
+        self.ensure_one()
+        roots = self._rea_context_root_queries()
+        if not roots:
+            return ()
+        sql = " UNION ".join("(%s)" % query for query, _params in roots)
+        params = [param for _query, query_params in roots for param in query_params]
+        # UNION (not UNION ALL) stops on cycles of 'part of'.
+        self.env.cr.execute(
+            """WITH RECURSIVE scope(id) AS (
+                   {roots}
+                 UNION
+                   SELECT rel.subject_id FROM rea_agent_relationship rel
+                   JOIN scope ON rel.object_id = scope.id
+                   WHERE rel.behavior = 'child' AND rel.state = 'active'
+               )
+               SELECT id FROM scope WHERE id IS NOT NULL ORDER BY id""".format(
+                roots=sql
+            ),
+            params,
+        )
+        return tuple(row[0] for row in self.env.cr.fetchall())
+
+    @api.multi
+    def _rea_context_root_queries(self):
+        """``[(sql, params)]``: queries selecting one column of partner ids,
+        the contexts this user works for before their sub-contexts are
+        added. Extend to add the contexts of a role (call ``super()``)."""
+        self.ensure_one()
+        partner_ids = tuple({self.partner_id.id, self.commercial_partner_id.id})
+        return [
+            (
+                "SELECT object_id FROM rea_agent_relationship "
+                "WHERE behavior = 'manager' AND state = 'active' "
+                "AND subject_id IN %s",
+                [partner_ids],
+            )
+        ]
