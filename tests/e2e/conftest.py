@@ -187,5 +187,11 @@ def click_server(request):
 
 
 def pytest_collection_modifyitems(items):
-    """The click-through presses buttons that change demo data: run it last."""
-    items.sort(key=lambda item: "test_click_through" in item.nodeid)
+    """The click-through presses buttons that change demo data: run it late;
+    the permission matrix adds its own projects and users: run it last."""
+    items.sort(
+        key=lambda item: (
+            "test_permission_matrix" in item.nodeid,
+            "test_click_through" in item.nodeid,
+        )
+    )

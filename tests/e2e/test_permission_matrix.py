@@ -21,6 +21,10 @@ from permission_world import World, object_buttons
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 TABLE = os.path.join(HERE, "permissions.csv")
+# Cells where the suite does not yet do what the table declares: known
+# defects, listed so that every other cell guards against regressions now.
+# A listed cell that comes right must leave the list (the test says so).
+OPEN = os.path.join(HERE, "permissions_open.csv")
 ROLES = World.ROLES
 CRUD = ("read", "write", "create", "unlink")
 # Deny-expected roles act first: an allowed workflow call changes the record.
@@ -51,6 +55,15 @@ def load_table():
             assert not bad, "permissions.csv %s: unknown outcome %s" % (key, bad)
             table[key] = values
     return table
+
+
+def load_open():
+    """{(model, operation, scope, role)} of the cells known to be wrong."""
+    if not os.path.exists(OPEN):
+        return set()
+    with open(OPEN) as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return {(r["model"], r["operation"], r["scope"], r["role"]) for r in rows}
 
 
 def source_methods():
@@ -317,13 +330,27 @@ def test_permission_matrix(click_server):
                 problems.append("%s %s: declared, no such method" % (model, op))
     finally:
         matrix.finish()
-    for (model, op, scope, role), (outcome, detail) in sorted(matrix.got.items()):
+    still_open = load_open()
+    for cell, (outcome, detail) in sorted(matrix.got.items()):
+        model, op, scope, role = cell
         expected = table.get((model, op, scope), {}).get(role)
-        if expected and expected != "skip" and not matches(expected, outcome):
+        if not expected or expected == "skip":
+            continue
+        right = matches(expected, outcome)
+        if cell in still_open:
+            still_open.discard(cell)
+            if right:
+                problems.append(
+                    "%s %s [%s] as %s: now %s as declared: remove it from "
+                    "permissions_open.csv" % (model, op, scope, role, expected)
+                )
+        elif not right:
             problems.append(
                 "%s %s [%s] as %s: expected %s, got %s (%s)"
                 % (model, op, scope, role, expected, outcome, detail)
             )
+    for cell in sorted(still_open):
+        problems.append("%s %s [%s] as %s: in permissions_open.csv, not checked" % cell)
     dump = os.environ.get("REA_MATRIX_DUMP")
     if dump:  # what the server did, in the table's shape, to review changes
         with open(dump, "w") as handle:
