@@ -7,6 +7,7 @@ from . import (
     product_uom,
     rea_action,
     rea_action_type,
+    rea_aggregate_unit_mixin,
     rea_agent_relationship,
     rea_agent_relationship_type,
     rea_agent_skill,

@@ -3,6 +3,7 @@ from . import (
     test_product_views_access,
     test_rea_access,
     test_rea_actions,
+    test_rea_aggregate_unit,
     test_rea_agent,
     test_rea_agent_skill,
     test_rea_demo_traceability,

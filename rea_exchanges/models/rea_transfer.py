@@ -24,7 +24,7 @@ class ReaTransfer(models.Model):
     """
 
     _name = "rea.transfer"
-    _inherit = ["rea.batch.create.mixin"]
+    _inherit = ["rea.batch.create.mixin", "rea.aggregate.unit.mixin"]
     _description = "REA Transfer"
     _order = "exchange_id desc, sequence, id"
 
@@ -174,6 +174,16 @@ class ReaTransfer(models.Model):
                 first, second = second, first
             transfer.provider_id = first
             transfer.receiver_id = second
+
+    @api.model
+    def _rea_get_unit_measures(self):
+        measures = super()._rea_get_unit_measures()
+        measures.update(
+            committed_quantity="unit_id",
+            actual_quantity="unit_id",
+            remaining_quantity="unit_id",
+        )
+        return measures
 
     @api.depends(
         "commitment_ids.resource_quantity",
