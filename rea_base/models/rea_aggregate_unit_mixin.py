@@ -43,6 +43,8 @@ class ReaAggregateUnitMixin(models.AbstractModel):
             orderby=orderby,
             lazy=lazy,
         )
+        if self.env.context.get("rea_plain_read_group"):
+            return result
         groupby = (
             [groupby] if isinstance(groupby, pycompat.string_types) else list(groupby)
         )
@@ -84,7 +86,8 @@ class ReaAggregateUnitMixin(models.AbstractModel):
         for unit_field in set(measures.values()):
             # Units per group: the same grouping, split by unit once more.
             units = {}
-            for sub in super().read_group(
+            # The plain sums (the context flag skips this method's part).
+            for sub in self.with_context(rea_plain_read_group=True).read_group(
                 domain,
                 [spec.split(":")[0] for spec in groupby] + [unit_field],
                 groupby + [unit_field],
@@ -126,6 +129,6 @@ class ReaAggregateUnitMixin(models.AbstractModel):
             for group in result:
                 unit = group.get(spec)
                 if unit and measure in group:
-                    group.setdefault("__rea_formats", {})[
-                        measure
-                    ] = self._rea_get_format(comodel.browse(unit[0]))
+                    group.setdefault("__rea_formats", {})[measure] = (
+                        self._rea_get_format(comodel.browse(unit[0]))
+                    )

@@ -78,14 +78,14 @@ class TestReaAggregateUnit(ReaCase):
     def test_default_pivot_shows_no_cross_unit_total(self):
         """The read_group calls of the default events pivot, as the web
         client makes them: only groups of one unit carry a sum."""
-        arch = etree.fromstring(
-            self.Event.fields_view_get(view_type="pivot")["arch"]
-        )
+        arch = etree.fromstring(self.Event.fields_view_get(view_type="pivot")["arch"])
         rows = [f.get("name") for f in arch.iter("field") if f.get("type") == "row"]
         cols = [
-            "%s:%s" % (f.get("name"), f.get("interval"))
-            if f.get("interval")
-            else f.get("name")
+            (
+                "%s:%s" % (f.get("name"), f.get("interval"))
+                if f.get("interval")
+                else f.get("name")
+            )
             for f in arch.iter("field")
             if f.get("type") == "col"
         ]

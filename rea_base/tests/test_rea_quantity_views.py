@@ -95,9 +95,7 @@ class ReaQuantityViewCase(TransactionCase):
         for node in root.iter("field"):
             if node.get("widget") != "rea_quantity":
                 continue
-            unit_field = ast.literal_eval(node.get("options") or "{}").get(
-                "unit_field"
-            )
+            unit_field = ast.literal_eval(node.get("options") or "{}").get("unit_field")
             self.assertIn(
                 unit_field,
                 names,
