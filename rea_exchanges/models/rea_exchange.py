@@ -760,13 +760,16 @@ class ReaExchange(models.Model):
         committed = self._get_committed_totals(agents.ids, subquery, subparams)
         lines = []
         keys = set(actual) | set(committed)
-        # Browsed together: one read for all names, whatever the lines.
+        # Browsed together: one read for all names, whatever the lines. Only
+        # the names: a prefetch of all fields first checks the groups of
+        # the fields that have some (cached per process, one more query on
+        # a first call).
         types = (
             self.env["product.template"].sudo().browse({k[0] for k in keys} - {None})
         )
         units = self.env["product.uom"].browse({k[1] for k in keys} - {None})
-        types.mapped("name")
-        units.mapped("name")
+        types.read(["name"])
+        units.read(["name"])
         for type_id, unit_id in keys:
             income, outgo = actual.get((type_id, unit_id), (0.0, 0.0))
             committed_in, committed_out = committed.get((type_id, unit_id), (0.0, 0.0))
