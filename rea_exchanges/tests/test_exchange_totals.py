@@ -114,6 +114,7 @@ class TestExchangeTotals(ExchangeCase):
     def test_queries_do_not_grow_with_exchanges(self):
         """The same queries for 3 exchanges as for 9, the first call of the
         process included (nothing it looks up is cached for the next)."""
+
         def count_queries():
             self.Exchange.invalidate_cache()
             before = self.env.cr.sql_log_count

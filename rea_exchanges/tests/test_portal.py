@@ -111,7 +111,9 @@ class TestExchangePortal(HttpCase):
         box = page[page.index("o_rea_exchanges_totals") :]
         box = box[: box.index("</table>")]
         rows = {}
-        for row in re.findall(r'<tr class="o_rea_exchanges_total">(.*?)</tr>', box, re.S):
+        for row in re.findall(
+            r'<tr class="o_rea_exchanges_total">(.*?)</tr>', box, re.S
+        ):
             cells = [
                 html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
                 for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
