@@ -10,6 +10,7 @@ from . import (
     rea_agent_relationship,
     rea_agent_relationship_type,
     rea_agent_skill,
+    rea_aggregate_unit_mixin,
     rea_batch_create_mixin,
     rea_commitment,
     rea_event,

@@ -47,7 +47,7 @@ class ReaEvent(models.Model):
     """
 
     _name = "rea.event"
-    _inherit = ["rea.batch.create.mixin"]
+    _inherit = ["rea.batch.create.mixin", "rea.aggregate.unit.mixin"]
     _description = "REA Economic Event"
     _order = "has_point_in_time desc, id desc"
 
@@ -169,6 +169,16 @@ class ReaEvent(models.Model):
         copy=False,
         help="Technical: resource values this event replaced, to undo it exactly.",
     )
+
+    @api.model
+    def _rea_get_unit_measures(self):
+        measures = super()._rea_get_unit_measures()
+        measures.update(
+            resource_quantity="resource_unit_id",
+            effort_quantity="effort_unit_id",
+            money_value="currency_id",
+        )
+        return measures
 
     @api.depends(
         "action_id",

@@ -6,6 +6,7 @@ from . import (
     test_rea_actions,
     test_rea_agent,
     test_rea_agent_skill,
+    test_rea_aggregate_unit,
     test_rea_context_rules,
     test_rea_demo_traceability,
     test_rea_event_batch,

@@ -78,6 +78,38 @@ class ReaQuantityViewCase(TransactionCase):
                 "%s.%s adds quantities of several units" % (model, node.get("name")),
             )
 
+    def assert_units_loaded(self, model, view_xmlid, view_type="form"):
+        """Every ``rea_quantity`` field of the view, and of the lists and
+        forms of its one2many fields, has its unit in the same (sub-)view:
+        without it the widget cannot know the unit and shows the field's
+        full precision (8 decimals for 30.00 EUR)."""
+        view = self.env.ref(view_xmlid)
+        desc = self.env[model].fields_view_get(view_id=view.id, view_type=view_type)
+        checked = self._check_units_loaded(view_xmlid, desc["arch"], desc["fields"])
+        self.assertTrue(checked, "%s shows no quantity" % view_xmlid)
+
+    def _check_units_loaded(self, where, arch, fields):
+        root = etree.fromstring(arch)
+        names = {n.get("name") for n in root.iter("field")}
+        checked = 0
+        for node in root.iter("field"):
+            if node.get("widget") != "rea_quantity":
+                continue
+            unit_field = ast.literal_eval(node.get("options") or "{}").get("unit_field")
+            self.assertIn(
+                unit_field,
+                names,
+                "%s: the unit of %s is not loaded" % (where, node.get("name")),
+            )
+            checked += 1
+        # Odoo moves the inline views of one2many fields out of the arch.
+        for fname, field in fields.items():
+            for sub_type, sub in (field.get("views") or {}).items():
+                checked += self._check_units_loaded(
+                    "%s/%s.%s" % (where, fname, sub_type), sub["arch"], sub["fields"]
+                )
+        return checked
+
     def assert_rows_by_unit(self, model, unit_field, view_xmlid, view_type="pivot"):
         root = etree.fromstring(self.get_arch(model, view_xmlid, view_type))
         rows = [n.get("name") for n in root.iter("field") if n.get("type") == "row"]
@@ -98,6 +130,10 @@ class TestReaQuantityViews(ReaQuantityViewCase):
         self.assert_no_sum("rea.event", QUANTITY_UNITS["rea.event"])
         self.assert_no_sum("rea.resource", QUANTITY_UNITS["rea.resource"])
         self.assert_no_sum("rea.commitment", QUANTITY_UNITS["rea.commitment"])
+
+    def test_lines_of_forms_load_their_unit(self):
+        self.assert_units_loaded("rea.commitment", "rea_base.rea_commitment_view_form")
+        self.assert_units_loaded("rea.plan", "rea_base.rea_plan_view_form")
 
     def test_event_analysis_by_unit(self):
         self.assert_rows_by_unit(

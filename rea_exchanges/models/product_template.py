@@ -16,6 +16,19 @@ class ProductTemplate(models.Model):
         "payments that mirror transfers of this resource type.",
     )
 
+    @api.multi
+    def rea_get_display_currency(self):
+        """The currency whose formatting writes amounts of this money type
+        ('$ 150.00', '156.00 €'), or an empty recordset: not money, or a
+        currency that keeps fewer decimals than the type's unit (Odoo
+        rounds currencies to 6 decimals, FairCoin counts 8), whose
+        amounts are then written in the unit ('30.50000000 FAIR')."""
+        self.ensure_one()
+        currency = self.sudo().rea_currency_id
+        if currency and currency.decimal_places >= self.sudo().uom_id.rea_get_digits():
+            return self.env["res.currency"].browse(currency.ids)
+        return self.env["res.currency"]
+
     @api.model
     @server_only
     def rea_get_money_account_type(self, currency, create=False):

@@ -738,30 +738,45 @@ class ReaExchange(models.Model):
 
     @api.model
     def get_totals(self, agents, domain=None):
-        """Balances of ``agents`` per unit, from their exchanges' events and
-        unfulfilled commitments, seen from their side.
+        """Balances of ``agents`` per resource type, from their exchanges'
+        events and unfulfilled commitments, seen from their side.
 
-        Returns a list of dicts (one per unit, by unit name): ``unit``,
+        Returns a list of dicts (one per resource type and unit, by name):
+        ``resource_type`` (may be empty for events without one), ``unit``,
         ``income``, ``outgo``, ``balance``, ``committed_in``,
-        ``committed_out``, ``future_balance``. Transfers between two of the
-        ``agents`` (e.g. a project and its sub-project) are left out: they
-        change nothing for the group. ``domain`` restricts the exchanges (on
-        top of the record rules of the current user). Two aggregate queries,
-        whatever the number of exchanges.
+        ``committed_out``, ``future_balance``. Two share types counted in
+        the same unit are two lines: their quantities never add up.
+        Transfers between two of the ``agents`` (e.g. a project and its
+        sub-project) are left out: they change nothing for the group.
+        ``domain`` restricts the exchanges (on top of the record rules of
+        the current user); events outside exchanges that modules count in
+        (``_get_totals_other_events``, e.g. distributed income) are added.
+        Two aggregate queries, whatever the number of exchanges.
         """
         if not agents:
             return []
         subquery, subparams = self._get_exchange_subquery(domain)
         actual = self._get_actual_totals(agents.ids, subquery, subparams)
         committed = self._get_committed_totals(agents.ids, subquery, subparams)
-        unit_ids = set(actual) | set(committed)
         lines = []
-        for unit in self.env["product.uom"].browse(list(unit_ids)):
-            income, outgo = actual.get(unit.id, (0.0, 0.0))
-            committed_in, committed_out = committed.get(unit.id, (0.0, 0.0))
+        keys = set(actual) | set(committed)
+        # Browsed together: one read for all names, whatever the lines. Only
+        # the names: a prefetch of all fields first checks the groups of
+        # the fields that have some (cached per process, one more query on
+        # a first call).
+        types = (
+            self.env["product.template"].sudo().browse({k[0] for k in keys} - {None})
+        )
+        units = self.env["product.uom"].browse({k[1] for k in keys} - {None})
+        types.read(["name"])
+        units.read(["name"])
+        for type_id, unit_id in keys:
+            income, outgo = actual.get((type_id, unit_id), (0.0, 0.0))
+            committed_in, committed_out = committed.get((type_id, unit_id), (0.0, 0.0))
             lines.append(
                 {
-                    "unit": unit,
+                    "resource_type": types.browse(type_id),
+                    "unit": units.browse(unit_id),
                     "income": income,
                     "outgo": outgo,
                     "balance": income - outgo,
@@ -770,7 +785,20 @@ class ReaExchange(models.Model):
                     "future_balance": income - outgo + committed_in - committed_out,
                 }
             )
-        return sorted(lines, key=lambda line: (line["unit"].name or "").lower())
+        return sorted(
+            lines,
+            key=lambda line: (
+                (line["resource_type"].name or line["unit"].name or "").lower(),
+                line["unit"].name or "",
+            ),
+        )
+
+    @api.model
+    def _get_totals_other_events(self, agent_ids):
+        """``(sql, params)`` selecting the ids of events outside exchanges
+        that count in the balances of ``get_totals`` (rea_value_distribution:
+        the income the agents received from distributions), or ``None``."""
+        return None
 
     @api.model
     def _get_exchange_subquery(self, domain):
@@ -788,9 +816,10 @@ class ReaExchange(models.Model):
     def _get_actual_totals(self, agent_ids, subquery, subparams):
         # Stored states and sums pending recomputation must reach the table.
         self.recompute()
+        other = self._get_totals_other_events(agent_ids)
         self.env.cr.execute(
             """
-            SELECT ev.resource_unit_id,
+            SELECT ev.resource_conforms_to_id, ev.resource_unit_id,
                    COALESCE(SUM(CASE WHEN ev.receiver_id = ANY(%s)
                                 THEN ev.resource_quantity END), 0),
                    COALESCE(SUM(CASE WHEN ev.provider_id = ANY(%s)
@@ -798,12 +827,15 @@ class ReaExchange(models.Model):
               FROM rea_event ev
              WHERE (ev.provider_id = ANY(%s) OR ev.receiver_id = ANY(%s))
                AND (ev.provider_id = ANY(%s)) <> (ev.receiver_id = ANY(%s))
-               AND ev.exchange_id IN ({subquery})
-             GROUP BY ev.resource_unit_id
-            """.format(subquery=subquery),
-            [agent_ids] * 6 + list(subparams),
+               AND (ev.exchange_id IN ({subquery}) {other})
+             GROUP BY ev.resource_conforms_to_id, ev.resource_unit_id
+            """.format(
+                subquery=subquery,
+                other="OR ev.id IN ({})".format(other[0]) if other else "",
+            ),
+            [agent_ids] * 6 + list(subparams) + (list(other[1]) if other else []),
         )
-        return {row[0]: (row[1], row[2]) for row in self.env.cr.fetchall()}
+        return {(row[0], row[1]): (row[2], row[3]) for row in self.env.cr.fetchall()}
 
     @api.model
     def _get_committed_totals(self, agent_ids, subquery, subparams):
@@ -814,7 +846,8 @@ class ReaExchange(models.Model):
         self.env.cr.execute(
             """
             WITH open AS (
-                SELECT c.id, c.resource_unit_id, c.provider_id, c.receiver_id,
+                SELECT c.id, c.resource_conforms_to_id, c.resource_unit_id,
+                       c.provider_id, c.receiver_id,
                        c.resource_quantity
                   FROM rea_commitment c
                  WHERE NOT COALESCE(c.finished, false)
@@ -833,20 +866,21 @@ class ReaExchange(models.Model):
                   JOIN open ON open.id = ev.commitment_id
                  GROUP BY ev.commitment_id
             ), rest AS (
-                SELECT open.resource_unit_id, open.provider_id, open.receiver_id,
+                SELECT open.resource_conforms_to_id, open.resource_unit_id,
+                       open.provider_id, open.receiver_id,
                        GREATEST(open.resource_quantity
                                 - COALESCE(done.quantity, 0), 0) AS quantity
                   FROM open
                   LEFT JOIN done ON done.commitment_id = open.id
             )
-            SELECT resource_unit_id,
+            SELECT resource_conforms_to_id, resource_unit_id,
                    COALESCE(SUM(CASE WHEN receiver_id = ANY(%s)
                                 THEN quantity END), 0),
                    COALESCE(SUM(CASE WHEN provider_id = ANY(%s)
                                 THEN quantity END), 0)
               FROM rest
-             GROUP BY resource_unit_id
+             GROUP BY resource_conforms_to_id, resource_unit_id
             """.format(subquery=subquery),
             [agent_ids] * 4 + list(subparams) + [agent_ids] * 2,
         )
-        return {row[0]: (row[1], row[2]) for row in self.env.cr.fetchall()}
+        return {(row[0], row[1]): (row[2], row[3]) for row in self.env.cr.fetchall()}

@@ -4,6 +4,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_round
+from odoo.tools.misc import formatLang
 
 from .rea_transfer_type import DIRECTIONS, QUANTITY_DIGITS, TRANSFER_ACTION_CODES
 
@@ -24,7 +25,7 @@ class ReaTransfer(models.Model):
     """
 
     _name = "rea.transfer"
-    _inherit = ["rea.batch.create.mixin"]
+    _inherit = ["rea.batch.create.mixin", "rea.aggregate.unit.mixin"]
     _description = "REA Transfer"
     _order = "exchange_id desc, sequence, id"
 
@@ -174,6 +175,16 @@ class ReaTransfer(models.Model):
                 first, second = second, first
             transfer.provider_id = first
             transfer.receiver_id = second
+
+    @api.model
+    def _rea_get_unit_measures(self):
+        measures = super()._rea_get_unit_measures()
+        measures.update(
+            committed_quantity="unit_id",
+            actual_quantity="unit_id",
+            remaining_quantity="unit_id",
+        )
+        return measures
 
     @api.depends(
         "commitment_ids.resource_quantity",
@@ -537,18 +548,34 @@ class ReaTransfer(models.Model):
         return date if len(date) > 10 else "%s 12:00:00" % date
 
     @api.multi
+    def format_quantity(self, quantity, with_unit=True):
+        """A quantity of this transfer as members read it: money of a
+        currency as Odoo writes amounts everywhere ('$ 150.00', '156.00 €',
+        the portal's one money style), other quantities in their unit
+        ('3 Units'); ``with_unit=False`` leaves out the unit (not the
+        currency: an amount is never written without it)."""
+        self.ensure_one()
+        currency = (
+            self.resource_conforms_to_id.rea_get_display_currency()
+            if self.resource_conforms_to_id
+            else False
+        )
+        if currency:
+            return formatLang(self.env, quantity, currency_obj=currency)
+        return self.unit_id.rea_format_quantity(quantity, with_unit=with_unit)
+
+    @api.multi
     def get_summary(self):
-        """What moves, as text: '30.00 EUR', '3 Units Oak cutting board'; a
+        """What moves, as text: '30.00 €', '3 Units Oak cutting board'; a
         transfer not fully done shows 'done of committed'."""
         self.ensure_one()
-        unit = self.unit_id
         if self.state == "pending":
             quantity = "%s / %s" % (
-                unit.rea_format_quantity(self.actual_quantity, with_unit=False),
-                unit.rea_format_quantity(self.committed_quantity),
+                self.format_quantity(self.actual_quantity, with_unit=False),
+                self.format_quantity(self.committed_quantity),
             )
         else:
-            quantity = unit.rea_format_quantity(
+            quantity = self.format_quantity(
                 self.actual_quantity or self.committed_quantity
             )
         if self.resource_conforms_to_id.rea_behavior in ("account", "dig_curr"):

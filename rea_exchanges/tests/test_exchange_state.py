@@ -41,7 +41,8 @@ class TestExchangeState(ExchangeCase):
         self.assertEqual(money.due, second.due)
         self.assertEqual(money.state, "pending")
         self.assertEqual(exchange.state, "pending")
-        self.assertEqual(money.get_summary(), "40.00 / 50.00 EUR")
+        # Money as Odoo writes amounts: each figure with its currency.
+        self.assertEqual(money.get_summary(), "40.00 € / 50.00 €")
         money.record_event()
         self.assertEqual(money.actual_quantity, 50.0)
         self.assertEqual(exchange.state, "complete")

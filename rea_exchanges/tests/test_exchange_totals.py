@@ -1,6 +1,8 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from odoo.tools.misc import formatLang
+
 from .common import ExchangeCase
 
 
@@ -110,6 +112,9 @@ class TestExchangeTotals(ExchangeCase):
         self.assertLine(group["FAIR"], 0.12345678, 0.0, 0.0, 45.5)
 
     def test_queries_do_not_grow_with_exchanges(self):
+        """The same queries for 3 exchanges as for 9, the first call of the
+        process included (nothing it looks up is cached for the next)."""
+
         def count_queries():
             self.Exchange.invalidate_cache()
             before = self.env.cr.sql_log_count
@@ -131,10 +136,10 @@ class TestExchangeTotals(ExchangeCase):
         self.assertEqual(action["context"]["rea_agent_id"], self.member_a.id)
         self.assertEqual(len(summary.exchange_ids), 3)
         self.assertIn("0.12345678", summary.totals_html)
-        self.assertIn("EUR", summary.totals_html)
+        self.assertIn("Euro", summary.totals_html)
         summary.exchange_type_id = self.exchange_type("donation_faircoin")
         self.assertEqual(summary.exchange_ids, self.donation)
-        self.assertNotIn("EUR", summary.totals_html)
+        self.assertNotIn("Euro", summary.totals_html)
         list_action = summary.action_open_exchanges()
         self.assertEqual(self.Exchange.search(list_action["domain"]), self.donation)
         self.assertEqual(self.member_a.rea_exchange_count, 3)
@@ -146,3 +151,39 @@ class TestExchangeTotals(ExchangeCase):
             [("agent_receives", "=", True)]
         )
         self.assertEqual(receives, self.donation)
+
+
+class TestExchangeTotalsPerResourceType(ExchangeCase):
+    def test_two_share_types_in_one_unit_are_two_lines(self):
+        """Shares of two types are both counted in Units: the balance has
+        a line for each type, named after it, never their sum."""
+        other_share = self._resource_type("Other share", "share", negative=True)
+        for share_type, quantity in ((self.share, 2.0), (other_share, 5.0)):
+            exchange = self.make_exchange(
+                "share_transfer",
+                self.project_a,
+                self.member_a,
+                context=self.project_a,
+            )
+            transfer = exchange.transfer_ids[:1]
+            transfer.resource_conforms_to_id = share_type
+            transfer.record_event(quantity)
+        totals = self.Exchange.get_totals(self.member_a)
+        shares = {
+            line["resource_type"].name: line["income"]
+            for line in totals
+            if line["unit"] == self.uom_unit
+        }
+        self.assertEqual(shares, {"Network share": 2.0, "Other share": 5.0})
+
+    def test_money_is_written_with_its_currency(self):
+        """Amounts read as Odoo writes money everywhere in the portal."""
+        exchange = self.sale(self.member_a, boards=2, price=30.0)
+        goods, money = self.sides(exchange)
+        currency = self.euro.rea_get_display_currency()
+        self.assertTrue(currency)
+        expected = formatLang(self.env, 30.0, currency_obj=currency)
+        self.assertEqual(money.format_quantity(30.0), expected)
+        self.assertIn(currency.symbol, money.get_summary())
+        self.assertNotIn(self.uom_eur.name, money.get_summary())
+        self.assertEqual(goods.format_quantity(2.0), "2 %s" % self.uom_unit.name)

@@ -25,6 +25,12 @@ class TestExchangeViews(ReaQuantityViewCase):
             "rea.transfer", "unit_id", "rea_exchanges.rea_transfer_view_graph", "graph"
         )
 
+    def test_commitment_lines_load_their_unit(self):
+        """The commitment lines of a transfer show 30.00 EUR, not
+        30.00000000: their unit is loaded with them."""
+        self.assert_units_loaded("rea.transfer", "rea_exchanges.rea_transfer_view_form")
+        self.assert_units_loaded("rea.exchange", "rea_exchanges.rea_exchange_view_form")
+
     def test_exchange_list_shows_each_amount_with_its_unit(self):
         self.assert_quantities_in_units(
             "rea.exchange",
@@ -41,3 +47,24 @@ class TestExchangeAmount(ExchangeCase):
         self.assertEqual(exchange.amount_unit_id, money.unit_id)
         self.assertEqual(exchange.amount_unit_id.name, "EUR")
         self.assertEqual(exchange.amount, 30.0)
+
+
+class TestTransferAnalysisTotals(ExchangeCase):
+    """The transfers analysis never adds boards and euros."""
+
+    def test_no_total_across_units(self):
+        exchange = self.sale(self.member_a, boards=2, price=30.0)
+        domain = [("exchange_id", "=", exchange.id)]
+        measures = ["actual_quantity", "committed_quantity"]
+        (total,) = self.Transfer.read_group(domain, measures, [])
+        for measure in measures:
+            self.assertIs(total[measure], False, measure)
+        groups = self.Transfer.read_group(domain, ["unit_id"] + measures, ["unit_id"])
+        by_unit = {g["unit_id"][0]: g for g in groups}
+        self.assertAlmostEqual(by_unit[self.uom_unit.id]["committed_quantity"], 2.0)
+        euros = by_unit[self.uom_eur.id]
+        self.assertAlmostEqual(euros["committed_quantity"], 30.0)
+        self.assertEqual(
+            euros["__rea_formats"]["committed_quantity"],
+            {"digits": self.uom_eur.rea_get_digits(), "money": True},
+        )

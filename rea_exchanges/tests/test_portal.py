@@ -1,6 +1,7 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import html
 import re
 
 from odoo import SUPERUSER_ID, api
@@ -105,6 +106,21 @@ class TestExchangePortal(HttpCase):
         # that takes longer than Odoo's 10 s default.
         return super().url_open(url, data=data, timeout=timeout)
 
+    def totals_rows(self, page):
+        """The totals box's figures by resource, as the member reads them."""
+        box = page[page.index("o_rea_exchanges_totals") :]
+        box = box[: box.index("</table>")]
+        rows = {}
+        for row in re.findall(
+            r'<tr class="o_rea_exchanges_total">(.*?)</tr>', box, re.S
+        ):
+            cells = [
+                html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+                for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+            ]
+            rows[cells[0]] = cells[1:]
+        return rows
+
     def get(self, url):
         response = self.url_open(url)
         self.assertEqual(response.status_code, 200, url)
@@ -123,9 +139,23 @@ class TestExchangePortal(HttpCase):
         self.assertIn("0.12345678 FAIR", page)
         self.assertIn("2 Units Portal project share", page.replace("Unit(s)", "Units"))
         # Totals box: 2 share purchases, 23 planned donations of 11..33 EUR.
+        # Money is written as Odoo writes amounts (its monetary widget: a
+        # no-break space before the symbol, a zero-width one after the minus
+        # sign), FairCoin with its 8 decimals, shares in their unit.
         self.assertIn("o_rea_exchanges_totals", page)
-        self.assertIn("-0.24691356", page)
-        self.assertIn("-%s" % "{:,.2f}".format(sum(range(11, 34))), page)
+        rows = self.totals_rows(page)
+        self.assertEqual(
+            rows["FairCoin"],
+            ["0.00000000", "0.24691356", "-0.24691356", "", "", "-0.24691356"],
+            rows,
+        )
+        planned = "-\ufeff{:,.2f}\xa0€".format(sum(range(11, 34)))
+        self.assertEqual(
+            rows["Euro"],
+            ["0.00\xa0€", "0.00\xa0€", "0.00\xa0€", "", planned, planned],
+            rows,
+        )
+        self.assertEqual(rows["Portal project share"], ["4", "0", "4", "", "", "4"])
         page2 = self.get("/my/exchanges/page/2")
         self.assertEqual(page2.count(ROW), 5)
 

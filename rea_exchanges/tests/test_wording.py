@@ -39,5 +39,5 @@ class TestWording(TransactionCase):
         )
         headers = re.findall(r"<th[^>]*>([^<]*)</th>", html)
         self.assertEqual(
-            headers[:3], ["Unit", "Incoming", "Outgoing"], "the totals box columns"
+            headers[:3], ["Resource", "Incoming", "Outgoing"], "the totals box columns"
         )

@@ -5,6 +5,7 @@ import re
 
 import odoo.tests
 from odoo import fields
+from odoo.tools.misc import formatLang
 
 from .http_common import VALID_IBAN, ShareHttpCase
 
@@ -184,7 +185,8 @@ class TestPortalShares(ShareHttpCase):
         self.settle()
         self.authenticate("member_a", "member_a")
         page = self.url_open("/my/exchanges").text
-        self.assertIn("120.00 %s" % currency.name, page)
+        # Written as Odoo writes money on every portal page ('$ 120.00').
+        self.assertIn(formatLang(self.env, 120.0, currency_obj=currency), page)
         self.assertIn("3 %s" % self.share.uom_id.name, page)
 
     def test_my_shares_lists_own_requests_and_operations(self):

@@ -75,6 +75,19 @@ class TestPortalHttp(ReaHttpCase):
         home = self.url_open("/my/home")
         self.assertIn("/my/projects", home.text)
 
+    def test_join_request_dates_without_time(self):
+        """Join requests are dated by day, in the reader's date format."""
+        self.request_a.write({"request_date": "2026-03-04 15:42:07"})
+        self.env["res.lang"]._lang_get("en_US").date_format = "%m/%d/%Y"
+        self.settle()
+        self.authenticate("member_a", "member_a")
+        for url in ("/my/projects", "/my/join_requests/%d" % self.request_a.id):
+            # What the reader sees: the text, not the tags' attributes.
+            text = re.sub(r"<[^>]*>", " ", self.url_open(url).text)
+            self.assertIn("03/04/2026", text, url)
+            self.assertNotIn("15:42", text, url)
+            self.assertNotIn(":07", text, url)
+
     def test_join_request_page_and_reply(self):
         self.authenticate("member_a", "member_a")
         page = self.url_open("/my/join_requests/%d" % self.request_a.id)

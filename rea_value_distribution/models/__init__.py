@@ -20,6 +20,7 @@ from . import (
     rea_distribution_income,
     rea_distribution_line,
     rea_event,
+    rea_exchange,
     rea_income_share,
     rea_recipe_planner,
     rea_resource,

@@ -172,6 +172,30 @@ class TestStatement(ValueCase):
         Validation.create({"event_id": self.work_alice.id, "partner_id": self.carol.id})
         self.assertEqual(self.work_alice.get_rea_validation_state(), ("validated", 0))
 
+    def test_distributed_income_counts_in_exchange_balances(self):
+        """Alice's balances (/my/exchanges, the agent summary) hold what
+        she was distributed, and nothing more once it is cancelled."""
+        event = self.line_alice.event_id
+        self.assertTrue(event)
+
+        def balance():
+            lines = [
+                line
+                for line in self.alice.get_exchange_totals()
+                if line["unit"] == event.resource_unit_id
+            ]
+            return sum(line["balance"] for line in lines), lines
+
+        total, lines = balance()
+        self.assertEqual(len(lines), 1, lines)
+        self.assertEqual(lines[0]["resource_type"], event.resource_conforms_to_id)
+        self.assertAlmostEqual(total, self.line_alice.amount, places=2)
+        self.assertAlmostEqual(lines[0]["income"], event.resource_quantity, places=2)
+        self.distribution.action_cancel()
+        self.assertTrue(self.line_alice.reversal_event_id)
+        total, lines = balance()
+        self.assertAlmostEqual(total, 0.0, places=2)
+
     def test_payout_states(self):
         self.assertEqual(self.line_alice.get_payout_state(), "to_pay")
         self.assertEqual(
