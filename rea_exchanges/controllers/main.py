@@ -135,7 +135,8 @@ class ExchangePortal(CustomerPortal):
         agents = self._get_exchange_agents()
         base_domain = self._get_exchange_domain(agents)
         filters = self._parse_exchange_filters(kw)
-        domain = base_domain + self._get_filter_domain(filters)
+        filter_domain = self._get_filter_domain(filters)
+        domain = base_domain + filter_domain
         url_args = {
             key: filters[key]
             for key in ("date_from", "date_to", "state", "type")
@@ -163,7 +164,10 @@ class ExchangePortal(CustomerPortal):
                 "default_url": "/my/exchanges",
                 "pager": pager,
                 "rows": self._prepare_exchange_rows(exchanges, agents),
-                "totals": exchange_model.get_totals(agents, domain),
+                # Income outside exchanges counts only in the unfiltered view.
+                "totals": exchange_model.get_totals(
+                    agents, domain, other_events=not filter_domain
+                ),
                 "filters": filters,
                 "states": self._get_exchange_states(),
                 "exchange_types": self._get_exchange_types(),

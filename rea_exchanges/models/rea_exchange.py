@@ -737,7 +737,7 @@ class ReaExchange(models.Model):
     # Balances
 
     @api.model
-    def get_totals(self, agents, domain=None):
+    def get_totals(self, agents, domain=None, other_events=True):
         """Balances of ``agents`` per resource type, from their exchanges'
         events and unfulfilled commitments, seen from their side.
 
@@ -750,13 +750,17 @@ class ReaExchange(models.Model):
         sub-project) are left out: they change nothing for the group.
         ``domain`` restricts the exchanges (on top of the record rules of
         the current user); events outside exchanges that modules count in
-        (``_get_totals_other_events``, e.g. distributed income) are added.
+        (``_get_totals_other_events``, e.g. distributed income) are added
+        unless ``other_events`` is false (a filter that only exchanges can
+        match, such as a type, a state or dates, is set).
         Two aggregate queries, whatever the number of exchanges.
         """
         if not agents:
             return []
         subquery, subparams = self._get_exchange_subquery(domain)
-        actual = self._get_actual_totals(agents.ids, subquery, subparams)
+        actual = self._get_actual_totals(
+            agents.ids, subquery, subparams, other_events=other_events
+        )
         committed = self._get_committed_totals(agents.ids, subquery, subparams)
         lines = []
         keys = set(actual) | set(committed)
@@ -813,10 +817,10 @@ class ReaExchange(models.Model):
         return sql, params
 
     @api.model
-    def _get_actual_totals(self, agent_ids, subquery, subparams):
+    def _get_actual_totals(self, agent_ids, subquery, subparams, other_events=True):
         # Stored states and sums pending recomputation must reach the table.
         self.recompute()
-        other = self._get_totals_other_events(agent_ids)
+        other = self._get_totals_other_events(agent_ids) if other_events else None
         self.env.cr.execute(
             """
             SELECT ev.resource_conforms_to_id, ev.resource_unit_id,

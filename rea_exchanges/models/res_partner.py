@@ -32,13 +32,17 @@ class ResPartner(models.Model):
         ]
 
     @api.multi
-    def get_exchange_totals(self, include_sub_agents=False, domain=None):
+    def get_exchange_totals(
+        self, include_sub_agents=False, domain=None, other_events=True
+    ):
         """Per-unit actual and committed balances of this agent's exchanges
         (see ``rea.exchange.get_totals``); a context can include the agents
         that are part of it."""
         self.ensure_one()
         agents = self.get_sub_agents(include_self=True) if include_sub_agents else self
-        return self.env["rea.exchange"].get_totals(agents, domain)
+        return self.env["rea.exchange"].get_totals(
+            agents, domain, other_events=other_events
+        )
 
     @api.multi
     def get_rea_account(self, resource_type, create=True):

@@ -43,7 +43,9 @@ class ReaExchangeSummary(models.TransientModel):
                 continue
             domain = summary.get_exchange_domain()
             totals = summary.partner_id.get_exchange_totals(
-                include_sub_agents=summary.include_sub_agents, domain=domain
+                include_sub_agents=summary.include_sub_agents,
+                domain=domain,
+                other_events=not summary._has_filters(),
             )
             summary.totals_html = (
                 self.env["ir.qweb"]
@@ -51,6 +53,15 @@ class ReaExchangeSummary(models.TransientModel):
                 .decode()
             )
             summary.exchange_ids = self.env["rea.exchange"].search(domain, limit=80)
+
+    @api.multi
+    def _has_filters(self):
+        """Whether only some exchanges are asked for (then income outside
+        exchanges, such as distributions, is left out of the totals)."""
+        self.ensure_one()
+        return bool(
+            self.date_from or self.date_to or self.exchange_type_id or self.state
+        )
 
     @api.multi
     def get_exchange_domain(self):

@@ -191,6 +191,18 @@ class TestStatement(ValueCase):
         self.assertEqual(lines[0]["resource_type"], event.resource_conforms_to_id)
         self.assertAlmostEqual(total, self.line_alice.amount, places=2)
         self.assertAlmostEqual(lines[0]["income"], event.resource_quantity, places=2)
+        # Filtered to some exchanges (a type, a state, dates), the totals are
+        # those exchanges' only: no distributed income.
+        filtered = self.alice.get_exchange_totals(
+            domain=[("state", "=", "complete")], other_events=False
+        )
+        self.assertFalse(
+            [line for line in filtered if line["unit"] == event.resource_unit_id]
+        )
+        summary = self.env["rea.exchange.summary"].create(
+            {"partner_id": self.alice.id, "state": "complete"}
+        )
+        self.assertTrue(summary._has_filters())
         self.distribution.action_cancel()
         self.assertTrue(self.line_alice.reversal_event_id)
         total, lines = balance()

@@ -123,7 +123,7 @@ class World(object):
     def __init__(self, server):
         self.server = server
         self.admin = Session(server, "admin", "admin")
-        self.tag = "pm%d" % (int(time.time() * 1000) % 10 ** 9)
+        self.tag = "pm%d" % (int(time.time() * 1000) % 10**9)
         self.counter = itertools.count(1)
         self.records = {}  # model -> {scope: id}
         self.values = {}  # model -> {scope: create values}
@@ -237,7 +237,11 @@ class World(object):
         if model == "rea.agent.skill":
             vals["skill_id"] = self.create(
                 "product.template",
-                {"name": self.unique("Skill"), "type": "service", "rea_behavior": "work"},
+                {
+                    "name": self.unique("Skill"),
+                    "type": "service",
+                    "rea_behavior": "work",
+                },
             )
         if model == "rea.join.answer":
             vals["question_id"] = self.create(
@@ -285,10 +289,12 @@ class World(object):
         now = time.strftime("%Y-%m-%d %H:%M:%S")
         uom = self.ref("product.product_uom_unit")
         skill = self.create(
-            "product.template", {"name": self.unique("Skill"), "type": "service", "rea_behavior": "work"}
+            "product.template",
+            {"name": self.unique("Skill"), "type": "service", "rea_behavior": "work"},
         )
         good = self.create(
-            "product.template", {"name": self.unique("Good"), "type": "consu", "rea_behavior": "usable"}
+            "product.template",
+            {"name": self.unique("Good"), "type": "consu", "rea_behavior": "usable"},
         )
         for scope in ("A", "B"):
             ctx, agent, project = (

@@ -141,7 +141,9 @@ class Matrix(object):
             ["model", "arch_db"],
         )
         for view in views:
-            found.setdefault(view["model"], set()).update(object_buttons(view["arch_db"]))
+            found.setdefault(view["model"], set()).update(
+                object_buttons(view["arch_db"])
+            )
         return {model: sorted(found.get(model, ())) for model in inventory}
 
     # -- cells ----------------------------------------------------------
