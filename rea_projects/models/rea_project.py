@@ -4,7 +4,7 @@
 import re
 
 from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.http_routing.models.ir_http import slugify
 
@@ -447,7 +447,7 @@ class ReaProject(models.Model):
         if self.env.uid == SUPERUSER_ID or user.has_group("rea_base.group_rea_manager"):
             return
         if not self.is_coordinator(user.partner_id):
-            raise UserError(
+            raise AccessError(
                 _(
                     "Only the coordinators of %s or REA managers may change "
                     "its coordinators."

@@ -1,7 +1,7 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import SavepointCase
 
 from .common import add_coordinator, create_project, create_user
@@ -95,11 +95,11 @@ class TestCoordinatorWizard(SavepointCase):
 
     def test_coordinator_of_another_project_is_refused(self):
         partner = self.newcomer.partner_id
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             self._run_wizard(self.outsider, "add", partner=partner)
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             self.project.sudo(self.outsider).add_coordinator(partner)
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             self.project.sudo(self.outsider).remove_coordinator(
                 self.coordinator.partner_id
             )

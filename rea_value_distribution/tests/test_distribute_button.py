@@ -1,6 +1,7 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from odoo.exceptions import AccessError
 from odoo.tests.common import TransactionCase
 
 
@@ -37,7 +38,9 @@ class TestDistributeButton(TransactionCase):
         )
 
     def test_button_only_for_who_may_distribute(self):
-        self.assertFalse(self.equation.sudo(self.staff).can_distribute)
+        # Staff who do not work for the context do not even read its equation.
+        with self.assertRaises(AccessError):
+            self.equation.sudo(self.staff).can_distribute
         self.assertTrue(self.equation.sudo(self.coordinator).can_distribute)
         self.assertTrue(self.equation.can_distribute)
         arch = self.env["rea.value.equation"].fields_view_get(view_type="form")["arch"]

@@ -42,12 +42,25 @@ class TestRoutes(VfHttpCase):
                 "has_point_in_time": "2026-06-01 10:00:00",
             }
         )
-        env["res.users"].with_context(no_reset_password=True).create(
+        user = (
+            env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "name": "REA route user",
+                    "login": "vf_route_user",
+                    "password": "vf_route_user",
+                    "groups_id": [(6, 0, [env.ref("rea_base.group_rea_user").id])],
+                }
+            )
+        )
+        # REA users see the contexts they coordinate: this one, Horta's.
+        env["rea.agent.relationship"].create(
             {
-                "name": "REA route user",
-                "login": "vf_route_user",
-                "password": "vf_route_user",
-                "groups_id": [(6, 0, [env.ref("rea_base.group_rea_user").id])],
+                "subject_id": user.partner_id.id,
+                "object_id": self.project.id,
+                "type_id": env.ref("rea_base.relationship_type_manager").id,
+                "state": "active",
             }
         )
 

@@ -511,6 +511,13 @@ class World(object):
                 "quantity": 1,
                 "date": today,
             }
+            # Removing someone who does not coordinate: allowed roles get the
+            # business refusal, the others an access refusal; nothing changes.
+            self.values.setdefault("rea.project.coordinator.wizard", {})[scope] = {
+                "project_id": self.project[scope],
+                "mode": "remove",
+                "partner_id": ctx,
+            }
             self.values.setdefault("rea.distribution.wizard", {})[scope] = {
                 "context_id": ctx,
                 "equation_id": equation,
