@@ -289,6 +289,33 @@ def matches(expected, outcome):
     return outcome == expected
 
 
+def compare(got, table, still_open):
+    """Problems of the observed cells against the table and the open list."""
+    problems = []
+    still_open = set(still_open)
+    for cell, (outcome, detail) in sorted(got.items()):
+        model, op, scope, role = cell
+        expected = table.get((model, op, scope), {}).get(role)
+        if not expected or expected == "skip":
+            continue
+        right = matches(expected, outcome)
+        if cell in still_open:
+            still_open.discard(cell)
+            if right:
+                problems.append(
+                    "%s %s [%s] as %s: now %s as declared: remove it from "
+                    "permissions_open.csv" % (model, op, scope, role, expected)
+                )
+        elif not right:
+            problems.append(
+                "%s %s [%s] as %s: expected %s, got %s (%s)"
+                % (model, op, scope, role, expected, outcome, detail)
+            )
+    for cell in sorted(still_open):
+        problems.append("%s %s [%s] as %s: in permissions_open.csv, not checked" % cell)
+    return problems
+
+
 def test_permission_matrix(click_server):
     world = World(click_server).build()
     table = load_table()
@@ -332,27 +359,7 @@ def test_permission_matrix(click_server):
                 problems.append("%s %s: declared, no such method" % (model, op))
     finally:
         matrix.finish()
-    still_open = load_open()
-    for cell, (outcome, detail) in sorted(matrix.got.items()):
-        model, op, scope, role = cell
-        expected = table.get((model, op, scope), {}).get(role)
-        if not expected or expected == "skip":
-            continue
-        right = matches(expected, outcome)
-        if cell in still_open:
-            still_open.discard(cell)
-            if right:
-                problems.append(
-                    "%s %s [%s] as %s: now %s as declared: remove it from "
-                    "permissions_open.csv" % (model, op, scope, role, expected)
-                )
-        elif not right:
-            problems.append(
-                "%s %s [%s] as %s: expected %s, got %s (%s)"
-                % (model, op, scope, role, expected, outcome, detail)
-            )
-    for cell in sorted(still_open):
-        problems.append("%s %s [%s] as %s: in permissions_open.csv, not checked" % cell)
+    problems.extend(compare(matrix.got, table, load_open()))
     dump = os.environ.get("REA_MATRIX_DUMP")
     if dump:  # what the server did, in the table's shape, to review changes
         with open(dump, "w") as handle:
