@@ -26,6 +26,12 @@ def _without_dates(text):
     return CREATION_DATE.sub("", text)
 
 
+def _one_final_newline(text):
+    """Odoo ends its files with a blank line; the repository's hooks want one
+    newline."""
+    return text.rstrip("\n") + "\n"
+
+
 def export_pot(conf, dbname, addon):
     """Write addon/i18n/<addon>.pot; return True when its terms changed."""
     folder = paths.ensure_dir(os.path.join(addon.path, "i18n"))
@@ -43,7 +49,7 @@ def export_pot(conf, dbname, addon):
     if not os.path.exists(fresh):
         raise SuiteError("Odoo wrote no %s" % fresh)
     with open(fresh) as handle:
-        new_text = handle.read()
+        new_text = _one_final_newline(handle.read())
     old_text = ""
     if os.path.exists(target):
         with open(target) as handle:
@@ -51,7 +57,9 @@ def export_pot(conf, dbname, addon):
     if _without_dates(new_text) == _without_dates(old_text):
         os.remove(fresh)
         return False
-    os.replace(fresh, target)
+    os.remove(fresh)
+    with open(target, "w") as handle:
+        handle.write(new_text)
     return True
 
 
@@ -70,6 +78,10 @@ def merge_po(pot, po):
         ],
         quiet=True,
     )
+    with open(po) as handle:
+        text = handle.read()
+    with open(po, "w") as handle:
+        handle.write(_one_final_newline(text))
 
 
 def untranslated(po):
