@@ -278,10 +278,49 @@ class ReaProject(models.Model):
             vals["custom_domain"] = vals["custom_domain"].strip().lower()
         return super().create(vals)
 
+    @api.model
+    def _get_coordinator_partner_fields(self):
+        """The project's own agent fields (contact details, image, text) that
+        whoever may edit the project also edits, even without the right to
+        edit contacts in general."""
+        return {
+            "name",
+            "email",
+            "phone",
+            "mobile",
+            "website",
+            "street",
+            "street2",
+            "zip",
+            "city",
+            "state_id",
+            "country_id",
+            "image",
+            "comment",
+        }
+
+    @api.multi
+    def _write_partner_details(self, vals):
+        """Write the contact details among ``vals`` on the projects' agents as
+        superuser once the caller is known to may edit these projects; return
+        the other values."""
+        details = {
+            key: vals[key]
+            for key in self._get_coordinator_partner_fields()
+            if key in vals
+        }
+        if not details or self.env.uid == SUPERUSER_ID:
+            return vals
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        self.mapped("partner_id").sudo().write(details)
+        return {key: value for key, value in vals.items() if key not in details}
+
     @api.multi
     def write(self, vals):
         if vals.get("custom_domain"):
             vals = dict(vals, custom_domain=vals["custom_domain"].strip().lower())
+        vals = self._write_partner_details(vals)
         result = super().write(vals)
         if "service_ids" in vals or "active" in vals:
             self._clear_service_caches()

@@ -113,3 +113,16 @@ class TestCoordinatorWizard(SavepointCase):
     def test_no_partner_chosen_is_refused(self):
         with self.assertRaises(UserError):
             self._run_wizard(self.manager, "add")
+
+    def test_coordinator_edits_own_project_contact_details(self):
+        project = self.project.sudo(self.coordinator)
+        project.write({"phone": "+34 600 000 000", "email": "hello@project.example"})
+        self.assertEqual(self.project.phone, "+34 600 000 000")
+        self.assertEqual(self.project.partner_id.email, "hello@project.example")
+        # Only the contact details: other fields of the agent stay guarded.
+        with self.assertRaises(AccessError):
+            project.write({"ref": "X-1"})
+        # Another project's details are not theirs to change.
+        with self.assertRaises(AccessError):
+            self.other_project.sudo(self.coordinator).write({"phone": "+34 1"})
+        self.assertNotEqual(self.other_project.phone, "+34 1")
