@@ -330,6 +330,18 @@ class TestPortalShares(ShareHttpCase):
         self.assertEqual(self.url_open("/my/shares/certificate").status_code, 404)
         self.assertNotIn("/my/shares/certificate", self.url_open("/my/shares").text)
 
+    def test_report_of_someone_else_is_not_found(self):
+        """Odoo's report URLs with another member's id, or one that does not
+        exist: a 404, no server error."""
+        self.authenticate("member_b", "member_b")
+        for path in (
+            "rea_membership_shares.report_share_certificate/%d"
+            % self.user_a.partner_id.id,
+            "rea_membership_shares.report_capital_release/999999999",
+        ):
+            response = self.url_open("/report/pdf/" + path)
+            self.assertEqual(response.status_code, 404, path)
+
     def test_capital_release_list_and_detail(self):
         self.authenticate("member_b", "member_b")
         listing = self.url_open("/my/capital_release_requests")
