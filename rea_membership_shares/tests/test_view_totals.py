@@ -34,3 +34,41 @@ class TestViewTotals(TransactionCase):
             cols = arch.xpath("//field[@type='col']/@name")
             self.assertEqual(rows[:1], ["share_product_id"], view.xml_id)
             self.assertEqual(cols, ["company_id"], view.xml_id)
+
+    def test_grand_totals_never_add_share_types(self):
+        """The pivots' grand total (no grouping) has no share count once two
+        share types are held; per share type, the count stays."""
+        project = self.env["rea.project"].create(
+            {"name": "Totals Coop", "slug": "totals-coop-test", "join_style": "shares"}
+        )
+        member = self.env["res.partner"].create({"name": "Totals Member"})
+        Line = self.env["rea.share.line"]
+        for name, quantity in (("Totals share A", 3), ("Totals share B", 4)):
+            product = self.env["product.product"].create(
+                {
+                    "name": name,
+                    "is_share": True,
+                    "share_project_id": project.id,
+                    "list_price": 10.0,
+                    "sale_ok": False,
+                }
+            )
+            Line.create(
+                {
+                    "partner_id": member.id,
+                    "share_product_id": product.id,
+                    "project_id": project.id,
+                    "quantity": quantity,
+                    "share_unit_price": 10.0,
+                    "effective_date": "2026-01-01",
+                }
+            )
+        domain = [("partner_id", "=", member.id)]
+        (total,) = Line.read_group(domain, ["quantity", "total_amount"], [])
+        self.assertIs(total["quantity"], False)
+        self.assertEqual(total["__rea_formats"]["total_amount"]["money"], True)
+        per_type = Line.read_group(
+            domain, ["share_product_id", "quantity"], ["share_product_id"]
+        )
+        self.assertEqual(sorted(g["quantity"] for g in per_type), [3, 4])
+        self.assertEqual(per_type[0]["__rea_formats"]["quantity"]["digits"], 0)
