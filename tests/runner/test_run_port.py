@@ -137,6 +137,10 @@ def test_odoo_really_listens_on_localhost_only():
                 break
         else:
             pytest.fail("Odoo never said it listens")
+        # Odoo says so as it starts the thread that binds: wait for the socket.
+        deadline = time.time() + 30
+        while not _listening_addresses(port) and time.time() < deadline:
+            time.sleep(0.2)
         assert _listening_addresses(port) == ["127.0.0.1"]
     finally:
         proc.terminate()
