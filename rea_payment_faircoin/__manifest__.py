@@ -4,7 +4,7 @@
     "name": "REA FairCoin payments",
     "summary": "Pay invoices and exchanges in FairCoin, verified on the chain "
     "through an Electrum server, no keys on the server",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.1.1",
     "category": "Cooperative management",
     "author": "REA Cooperative Suite contributors",
     "website": "https://github.com/rea-coop/rea-coop-suite",

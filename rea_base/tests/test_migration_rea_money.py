@@ -53,3 +53,35 @@ class TestReaMoneyMigration(TransactionCase):
         self.assertEqual(
             self.xmlid_modules("field_product_uom_rea_money"), ["rea_base"]
         )
+
+
+class TestRecordsMenusMigration(TransactionCase):
+    """Upgraded, REA users keep the economic records' menus; coordinators and
+    cooperative users get the menus of their role."""
+
+    def test_rea_users_keep_their_menus(self):
+        records = self.env.ref("rea_base.group_rea_records")
+        Users = self.env["res.users"].with_context(no_reset_password=True)
+        clerk = Users.create(
+            {
+                "name": "Clerk",
+                "login": "migration_clerk",
+                "groups_id": [(6, 0, [self.env.ref("rea_base.group_rea_user").id])],
+            }
+        )
+        self.assertNotIn(records, clerk.groups_id)
+        role = self.env.ref("rea_projects.group_project_coordinator", False)
+        coordinator = role and Users.create(
+            {
+                "name": "Coord",
+                "login": "migration_coord",
+                "groups_id": [(6, 0, role.ids)],
+            }
+        )
+        load_migration("11.0.1.3.0", "post-migration.py").migrate(
+            self.env.cr, "11.0.1.2.0"
+        )
+        clerk.invalidate_cache()
+        self.assertIn(records, clerk.groups_id)
+        if coordinator:
+            self.assertNotIn(records, coordinator.groups_id)
