@@ -10,6 +10,7 @@ from . import (
     product_template,
     rea_join_request,
     rea_project,
+    rea_share_aggregate_mixin,
     rea_share_ledger,
     rea_share_line,
     rea_share_referral_source,

@@ -14,25 +14,9 @@ class ReaShareLine(models.Model):
     """
 
     _name = "rea.share.line"
-    _inherit = ["rea.aggregate.unit.mixin"]
+    _inherit = ["rea.share.aggregate.mixin"]
     _description = "Share holding"
     _order = "effective_date, id"
-
-    # Grouped totals (pivots, grouped lists): shares of different types and
-    # amounts of different companies (currencies) never add up.
-    @api.model
-    def _rea_get_unit_measures(self):
-        measures = super()._rea_get_unit_measures()
-        measures.update(quantity="share_product_id", total_amount="company_id")
-        return measures
-
-    @api.model
-    def _rea_get_format(self, unit):
-        if unit._name == "product.product":  # a share type: whole shares
-            return {"digits": 0, "money": False}
-        if unit._name == "res.company":
-            return super()._rea_get_format(unit.currency_id)
-        return super()._rea_get_format(unit)
 
     partner_id = fields.Many2one(
         "res.partner",
