@@ -38,9 +38,36 @@ class ReaSubscriptionRequest(models.Model):
             .sudo()
             .search_count([("type", "=", "bank"), ("company_id", "=", company.id)])
         )
-        return bool(
+        ready = bool(
             company.share_journal_id and company.share_receivable_account_id and bank
         )
+        if ready:
+            self._demo_bank_account(company)
+        return ready
+
+    @api.model
+    def _demo_bank_account(self, company):
+        """The account members transfer capital to, as the payment
+        instructions of the portal show it (a documentation IBAN)."""
+        journal = (
+            self.env["account.journal"]
+            .sudo()
+            .search([("type", "=", "bank"), ("company_id", "=", company.id)], limit=1)
+        )
+        if journal.bank_account_id:
+            return journal.bank_account_id
+        account = (
+            self.env["res.partner.bank"]
+            .sudo()
+            .create(
+                {
+                    "acc_number": "ES91 2100 0418 4502 0005 1332",
+                    "partner_id": company.partner_id.id,
+                }
+            )
+        )
+        journal.bank_account_id = account
+        return account
 
     @api.model
     def _demo_deferred(self):

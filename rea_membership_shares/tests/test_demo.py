@@ -20,6 +20,11 @@ class TestDemoSteps(SharesCase):
         self.assertEqual(request.state, "paid")
         self.assertEqual(request.invoice_id.state, "paid")
         self.assertFalse(self.env["ir.config_parameter"].get_param(DEFERRED_PARAM))
+        # Members are told which account to pay capital to.
+        journal = self.env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", self.company.id)], limit=1
+        )
+        self.assertTrue(journal.bank_account_id.acc_number)
 
     def test_deferred_steps_run_after_the_chart(self):
         paid = self.make_request()
