@@ -66,7 +66,7 @@ odoo.define("rea_base.rea_quantity_widget_tests", function (require) {
             assert.strictEqual(texts[1], "1.5", "hours drop trailing zeros");
             assert.strictEqual(texts[2], "30.00", "money keeps its decimals");
             assert.strictEqual(texts[3], "0.12345678", "FAIR has 8 decimals");
-            assert.strictEqual(texts[4], "2.25000000", "no unit: the field's digits");
+            assert.strictEqual(texts[4], "2.25", "no unit: trailing zeros dropped");
             list.destroy();
         });
 

@@ -58,7 +58,9 @@ odoo.define("rea_base.rea_quantity_widget", function (require) {
             return "";
         }
         if (!format) {
-            return fieldUtils.format.float(value, field);
+            // No unit: as precise as stored, trailing zeros dropped (as the
+            // server's formatter writes it): "2.25", "0", never "0.000".
+            format = {digits: field.digits ? field.digits[1] : 8, money: false};
         }
         var digits = format.digits;
         var rounded = Math.round((value || 0) * Math.pow(10, digits));
