@@ -21,7 +21,9 @@ class TestSubscriptionExchange(SharesCase):
         self.assertEqual(exchange.state, "pending")
         shares = request._get_share_transfer()
         money = exchange.get_money_transfer()
-        self.assertAlmostEqual(sum(shares.commitment_ids.mapped("resource_quantity")), 2)
+        self.assertAlmostEqual(
+            sum(shares.commitment_ids.mapped("resource_quantity")), 2
+        )
         self.assertAlmostEqual(
             sum(money.commitment_ids.mapped("resource_quantity")),
             request.invoice_id.amount_total,
