@@ -15,7 +15,8 @@ class ReaAggregateUnitMixin(models.AbstractModel):
     query itself: a group whose records carry more than one unit gets no sum
     (``False``, an empty cell) instead of a figure that adds euros, hours and
     shares; a group of one unit keeps its sum and says how to write it
-    (``__rea_formats``: decimals of that unit, money or not), which the
+    (``__rea_formats``: decimals of that unit, money or not; ``None`` for a
+    group without a unit, written as plain numbers are), which the
     pivot uses to show 3, 1.5 or 30.00 instead of 3.00000000. Default pivots
     group rows by unit first, so every row below the grand total has a
     figure, and the grand total stays empty as soon as units differ.
@@ -107,7 +108,10 @@ class ReaAggregateUnitMixin(models.AbstractModel):
                         continue
                     if len(group_units) > 1:
                         group[measure] = False
-                    elif group_units:
+                    elif not group_units:
+                        # No unit, so no quantity: written plainly ("0").
+                        group.setdefault("__rea_formats", {})[measure] = None
+                    else:
                         unit_id = next(iter(group_units))
                         if unit_id not in formats:
                             formats[unit_id] = self._rea_get_format(
@@ -128,7 +132,7 @@ class ReaAggregateUnitMixin(models.AbstractModel):
             spec = groupby[names.index(unit_field)]
             for group in result:
                 unit = group.get(spec)
-                if unit and measure in group:
+                if measure in group:
                     group.setdefault("__rea_formats", {})[measure] = (
-                        self._rea_get_format(comodel.browse(unit[0]))
+                        self._rea_get_format(comodel.browse(unit[0])) if unit else None
                     )

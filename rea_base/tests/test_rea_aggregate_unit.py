@@ -65,6 +65,21 @@ class TestReaAggregateUnit(ReaCase):
                 {"digits": unit.rea_get_digits(), "money": unit.rea_money},
             )
 
+    def test_groups_without_a_unit_say_so(self):
+        """Work events carry no resource unit: their group's format is None
+        (the pivot writes "0", not "0.00000000")."""
+        groups = self.Event.read_group(
+            self.domain, ["resource_unit_id", "resource_quantity"], ["resource_unit_id"]
+        )
+        (plain,) = [g for g in groups if not g["resource_unit_id"]]
+        self.assertIsNone(plain["__rea_formats"]["resource_quantity"])
+        by_action = self.Event.read_group(
+            [("id", "=", self.work.id)],
+            ["action_id", "resource_quantity"],
+            ["action_id"],
+        )
+        self.assertIsNone(by_action[0]["__rea_formats"]["resource_quantity"])
+
     def test_other_groups_of_one_unit_keep_their_sums(self):
         groups = self.Event.read_group(
             self.domain + [("resource_unit_id", "!=", False)],

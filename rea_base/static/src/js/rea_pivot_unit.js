@@ -26,7 +26,8 @@ odoo.define("rea_base.rea_pivot_unit", function (require) {
      * @returns {String}
      */
     function formatPivotQuantity(value, field, options) {
-        if (value && value.reaFormat) {
+        // A null format is a group without a unit: "0", not "0.00000000".
+        if (value instanceof Number && value.reaFormat !== undefined) {
             return reaQuantity.formatQuantity(value.valueOf(), value.reaFormat, field);
         }
         var format = fieldUtils.format[field && field.type] || fieldUtils.format.float;
