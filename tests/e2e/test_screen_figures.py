@@ -37,7 +37,9 @@ def _quantity(value, fmt):
 
 def test_share_form_total_while_typing(click_server, artifacts):
     env = rpc_client(click_server).env
-    clicker = Clicker(click_server, os.path.join(artifacts, "figures-visitor"), "visitor")
+    clicker = Clicker(
+        click_server, os.path.join(artifacts, "figures-visitor"), "visitor"
+    )
     try:
         clicker.open("/become_cooperator", "share-form")
         select = Select(clicker.wait_for("select.o_rea_shares_type"))
@@ -90,11 +92,15 @@ def test_events_pivot_sums_per_unit(click_server, artifacts):
     )
     expected = {}
     for group in groups:
-        name = group["resource_unit_id"][1] if group["resource_unit_id"] else "Undefined"
+        name = (
+            group["resource_unit_id"][1] if group["resource_unit_id"] else "Undefined"
+        )
         fmt = (group.get("__rea_formats") or {}).get("resource_quantity")
         expected[name] = _quantity(group["resource_quantity"], fmt)
     assert len(expected) > 1, "the demo events should be in several units"
-    clicker = Clicker(click_server, os.path.join(artifacts, "figures-manager"), "manager")
+    clicker = Clicker(
+        click_server, os.path.join(artifacts, "figures-manager"), "manager"
+    )
     try:
         clicker.login("admin", "admin")
         clicker.open(
@@ -102,8 +108,7 @@ def test_events_pivot_sums_per_unit(click_server, artifacts):
         )
         clicker.wait_for("table.o_pivot_table, .o_pivot table")
         clicker.settle()
-        rows = clicker.driver.execute_script(
-            """
+        rows = clicker.driver.execute_script("""
             var rows = [];
             document.querySelectorAll('.o_pivot table tbody tr').forEach(function (tr) {
                 var head = tr.querySelector('td');
@@ -114,8 +119,7 @@ def test_events_pivot_sums_per_unit(click_server, artifacts):
                 ]);
             });
             return rows;
-            """
-        )
+            """)
         clicker.check("events-pivot-figures")
         shown = dict(rows)
         # The grand total adds several units: it stays empty.
