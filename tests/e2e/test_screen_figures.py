@@ -129,3 +129,68 @@ def test_events_pivot_sums_per_unit(click_server, artifacts):
         assert not clicker.problems, "\n".join(str(p) for p in clicker.problems)
     finally:
         clicker.quit()
+
+
+def _overlap(a, b):
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
+
+
+def test_cooperative_settings_layout(click_server, artifacts):
+    """Each checkbox sits on its label's line; no two fields overlap."""
+    clicker = Clicker(
+        click_server, os.path.join(artifacts, "figures-settings"), "manager"
+    )
+    try:
+        clicker.login("admin", "admin")
+        clicker.open(
+            "/web#action=rea_membership_shares.action_share_settings", "settings"
+        )
+        clicker.wait_for('.app_settings_block[data-key="rea_membership_shares"]')
+        clicker.settle()
+        boxes = clicker.driver.execute_script("""
+            var block = document.querySelector(
+                '.app_settings_block[data-key="rea_membership_shares"]');
+            function box(el) {
+                var r = el.getBoundingClientRect();
+                return {x: r.left, y: r.top, width: r.width, height: r.height};
+            }
+            var result = {checks: [], fields: []};
+            block.querySelectorAll('.o_setting_box').forEach(function (setting) {
+                var check = setting.querySelector(
+                    '.o_setting_left_pane .o_field_boolean');
+                var label = setting.querySelector('.o_setting_right_pane label');
+                if (check && label) {
+                    result.checks.push([label.textContent.trim(), box(check), box(label)]);
+                }
+            });
+            block.querySelectorAll('.o_field_widget').forEach(function (el) {
+                if (el.offsetParent !== null && !el.closest('.o_field_widget.o_field_one2many')) {
+                    var name = el.getAttribute('name') || el.className;
+                    result.fields.push([name, box(el)]);
+                }
+            });
+            return result;
+            """)
+        clicker.check("settings-layout")
+        assert len(boxes["checks"]) >= 3, boxes["checks"]
+        assert len(boxes["fields"]) >= 10, boxes["fields"]
+        for label, check, text in boxes["checks"]:
+            # Same line: the checkbox's middle lies within the label's height,
+            # and the label starts to its right, close by.
+            middle = check["y"] + check["height"] / 2
+            assert text["y"] - 4 <= middle <= text["y"] + text["height"] + 4, label
+            assert 0 <= text["x"] - (check["x"] + check["width"]) <= 60, label
+        fields = [
+            (name, b) for name, b in boxes["fields"] if b["width"] and b["height"]
+        ]
+        for i, (name, one) in enumerate(fields):
+            for other_name, other in fields[i + 1 :]:
+                assert not _overlap(one, other), (name, other_name, one, other)
+        assert not clicker.problems, "\n".join(str(p) for p in clicker.problems)
+    finally:
+        clicker.quit()
