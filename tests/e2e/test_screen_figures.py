@@ -165,11 +165,13 @@ def test_cooperative_settings_layout(click_server, artifacts):
                     '.o_setting_left_pane .o_field_boolean');
                 var label = setting.querySelector('.o_setting_right_pane label');
                 if (check && label) {
-                    result.checks.push([label.textContent.trim(), box(check), box(label)]);
+                    result.checks.push(
+                        [label.textContent.trim(), box(check), box(label)]);
                 }
             });
             block.querySelectorAll('.o_field_widget').forEach(function (el) {
-                if (el.offsetParent !== null && !el.closest('.o_field_widget.o_field_one2many')) {
+                var nested = el.closest('.o_field_widget.o_field_one2many');
+                if (el.offsetParent !== null && !nested) {
                     var name = el.getAttribute('name') || el.className;
                     result.fields.push([name, box(el)]);
                 }
