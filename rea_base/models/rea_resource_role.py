@@ -31,6 +31,7 @@ class ReaResourceRole(models.Model):
 
     @api.model
     def create(self, vals):
+        self.check_access_rights("create")
         self._check_can_change_resources(
             self.env["rea.resource"].browse(vals.get("resource_id"))
         )
