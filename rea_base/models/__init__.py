@@ -5,6 +5,7 @@ from . import (
     ir_ui_menu,
     product_template,
     product_uom,
+    rea_access_check_mixin,
     rea_action,
     rea_action_type,
     rea_agent_relationship,

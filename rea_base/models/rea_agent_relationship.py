@@ -23,6 +23,7 @@ class ReaAgentRelationship(models.Model):
     """
 
     _name = "rea.agent.relationship"
+    _inherit = ["rea.access.check.mixin"]
     _description = "REA Agent Relationship"
     _order = "object_id, type_id, subject_id"
 

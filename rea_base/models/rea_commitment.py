@@ -14,7 +14,7 @@ class ReaCommitment(models.Model):
     """A promised economic event (ValueFlows Commitment), fulfilled by events."""
 
     _name = "rea.commitment"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "rea.access.check.mixin"]
     _description = "REA Commitment"
     _order = "due, id"
 

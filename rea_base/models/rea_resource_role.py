@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import float_compare
 
 
@@ -10,6 +10,7 @@ class ReaResourceRole(models.Model):
     """Rights on a resource (owner, custodian, contact...) held by an agent."""
 
     _name = "rea.resource.role"
+    _inherit = ["rea.access.check.mixin"]
     _description = "REA Resource Role"
     _order = "resource_id, role_type_id, agent_id"
 
@@ -27,6 +28,38 @@ class ReaResourceRole(models.Model):
     )
     share_percentage = fields.Float(string="Share (%)")
     note = fields.Text()
+
+    @api.model
+    def create(self, vals):
+        self.check_access_rights("create")
+        self._check_can_change_resources(
+            self.env["rea.resource"].browse(vals.get("resource_id"))
+        )
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if vals.get("resource_id"):
+            self._check_can_change_resources(
+                self.env["rea.resource"].browse(vals["resource_id"])
+            )
+        return super().write(vals)
+
+    @api.model
+    def _check_can_change_resources(self, resources):
+        """Roles on a resource are given by who may change the resource
+        (its record rules): checked before anything reads the resource's
+        other roles, so that a resource out of reach is an AccessError."""
+        if not resources:
+            return
+        try:
+            resources.check_access_rights("write")
+            resources.check_access_rule("write")
+        except AccessError:
+            # No name: the resource may be one the user may not even read.
+            raise AccessError(
+                _("Roles on a resource are given by those who may change it.")
+            )
 
     @api.constrains("share_percentage", "role_type_id", "resource_id")
     def _check_share_percentage(self):

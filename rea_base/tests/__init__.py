@@ -20,6 +20,7 @@ from . import (
     test_rea_quantity_precision,
     test_rea_quantity_views,
     test_rea_quantity_widget,
+    test_rea_record_rules,
     test_rea_resource_batch,
     test_rea_resource_quantities,
     test_rea_service_menu,

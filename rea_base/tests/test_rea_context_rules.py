@@ -230,13 +230,18 @@ class TestReaContextRules(ReaCase):
                     "type_id": self.manager_type.id,
                 }
             )
-        # Nor by turning a membership into a coordination.
-        membership = Rel.create(
-            {
-                "subject_id": self.plain.partner_id.id,
-                "object_id": self.project_b.id,
-                "type_id": self.member_type.id,
-            }
+        # Nor by turning their membership (given by B's workflows: they may
+        # not give it themselves) into a coordination.
+        membership = (
+            self.env["rea.agent.relationship"]
+            .create(
+                {
+                    "subject_id": self.plain.partner_id.id,
+                    "object_id": self.project_b.id,
+                    "type_id": self.member_type.id,
+                }
+            )
+            .sudo(self.plain)
         )
         with self.assertRaises(AccessError), self.cr.savepoint():
             membership.write({"type_id": self.manager_type.id})

@@ -11,6 +11,7 @@ from . import (
     test_portal_http,
     test_project_page_http,
     test_purge,
+    test_record_rules,
     test_security,
     test_services,
     test_skills_portal_http,
