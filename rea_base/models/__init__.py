@@ -1,6 +1,7 @@
 # rea_event first: it declares the model that the rea_event_* files extend
 # (each a concern of its own; none overrides another).
 from . import (
+    base,
     decimal_precision,
     ir_ui_menu,
     product_template,

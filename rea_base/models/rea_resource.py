@@ -371,6 +371,7 @@ class ReaResource(models.Model):
     @api.multi
     def action_view_events(self):
         self.ensure_one()
+        self._rea_check_readable()
         return {
             "type": "ir.actions.act_window",
             "name": _("Economic events"),
@@ -493,6 +494,7 @@ class ReaResource(models.Model):
     def action_view_trace(self, direction="incoming"):
         """Open the trace as lines of a back-office tree."""
         self.ensure_one()
+        self._rea_check_readable()
         flows = (
             self.get_incoming_flows()
             if direction == "incoming"

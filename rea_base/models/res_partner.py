@@ -143,6 +143,7 @@ class ResPartner(models.Model):
     @api.multi
     def action_view_rea_events(self):
         self.ensure_one()
+        self._rea_check_readable()
         return {
             "type": "ir.actions.act_window",
             "name": _("Economic events"),
@@ -154,6 +155,7 @@ class ResPartner(models.Model):
     @api.multi
     def action_view_rea_resources(self):
         self.ensure_one()
+        self._rea_check_readable()
         return {
             "type": "ir.actions.act_window",
             "name": _("Economic resources"),

@@ -84,9 +84,12 @@ class ReaTraceLine(models.TransientModel):
     def action_open_record(self):
         """Button: open the resource, event or process of this line."""
         self.ensure_one()
+        self._rea_check_readable()
         record = self._get_record()
         if not record.exists():
             raise UserError(_("The record of this line no longer exists."))
+        # The line is the caller's; the record it opens may not be.
+        record._rea_check_readable()
         return {
             "type": "ir.actions.act_window",
             "name": record.display_name,

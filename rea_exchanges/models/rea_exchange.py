@@ -420,6 +420,10 @@ class ReaExchange(models.Model):
     @api.multi
     def action_view_invoices(self):
         self.ensure_one()
+        self._rea_check_readable()
+        # The list it opens is the invoices': without invoicing rights there
+        # is nothing the caller could read there.
+        self.env["account.invoice"].check_access_rights("read")
         return self._get_invoice_action(self.invoice_ids)
 
     @api.multi

@@ -361,6 +361,7 @@ class ReaTransfer(models.Model):
     @api.multi
     def action_view_events(self):
         self.ensure_one()
+        self._rea_check_readable()
         return {
             "type": "ir.actions.act_window",
             "name": _("Economic events"),

@@ -141,6 +141,7 @@ class ResPartner(models.Model):
     def action_view_rea_exchanges(self):
         """The agent's exchanges with its totals box on top."""
         self.ensure_one()
+        self._rea_check_readable()
         summary = self.env["rea.exchange.summary"].create(
             {"partner_id": self.id, "include_sub_agents": False}
         )

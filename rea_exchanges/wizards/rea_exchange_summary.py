@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 from ..models.rea_exchange import EXCHANGE_STATES
 
@@ -98,8 +99,28 @@ class ReaExchangeSummary(models.TransientModel):
         }
 
     @api.multi
+    def _check_can_open(self):
+        """Refuse (AccessError) to list the agent's exchanges to a user who
+        neither works for the agent (a context they coordinate, or one of
+        its parts) nor is the agent: the list's name and domain are the
+        agent's dealings. REA managers open any agent's."""
+        self.ensure_one()
+        self._rea_check_readable()
+        user = self.env.user
+        if user._is_superuser() or user.has_group("rea_base.group_rea_manager"):
+            return True
+        if self.partner_id == user.partner_id:
+            return True
+        if self.partner_id.id in user.rea_get_context_ids():
+            return True
+        raise AccessError(
+            _("You may only list the exchanges of the agents you work for.")
+        )
+
+    @api.multi
     def action_open_exchanges(self):
         self.ensure_one()
+        self._check_can_open()
         action = self.env.ref("rea_exchanges.rea_exchange_action").read()[0]
         action.update(
             {

@@ -50,6 +50,7 @@ class ReaProject(models.Model):
     @api.multi
     def action_view_subscription_requests(self):
         self.ensure_one()
+        self._rea_check_readable()
         action = self.env.ref(
             "rea_membership_shares.action_rea_subscription_request"
         ).read()[0]

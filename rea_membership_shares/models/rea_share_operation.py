@@ -543,6 +543,7 @@ class ReaShareOperation(models.Model):
     @api.multi
     def action_view_move(self):
         self.ensure_one()
+        self._rea_check_readable()
         return {
             "type": "ir.actions.act_window",
             "name": _("Journal entry"),
@@ -554,6 +555,7 @@ class ReaShareOperation(models.Model):
     @api.multi
     def action_view_invoice(self):
         self.ensure_one()
+        self._rea_check_readable()
         return {
             "type": "ir.actions.act_window",
             "name": _("Vendor bill"),

@@ -118,6 +118,7 @@ class ReaSubscriptionRequest(models.Model):
     @api.multi
     def action_view_invoice(self):
         self.ensure_one()
+        self._rea_check_readable()
         action = self.env.ref("account.action_invoice_tree1").read()[0]
         action.update(
             {

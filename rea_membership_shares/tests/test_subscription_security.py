@@ -160,3 +160,19 @@ class TestSubscriptionSecurity(SharesCase):
             with self.assertRaises(AccessError):
                 Request.browse(mine.id).write({"quantity": 100})
             self.assertEqual(user.partner_id.sudo(user).share_count, 2)
+
+    @mute_logger("odoo.addons.base.ir.ir_model", "odoo.models")
+    def test_invoice_opens_for_readers_of_the_request_only(self):
+        """Navigation follows read: the capital release request of another
+        member's subscription does not open, even by id."""
+        mine, theirs = self.requests["a"], self.requests["b"]
+        Request = self.Request.sudo(self.portal["a"])
+        action = Request.browse(mine.id).action_view_invoice()
+        self.assertEqual(action["res_id"], mine.invoice_id.id)
+        for user in (self.portal["a"], self.plain):
+            with self.assertRaises(AccessError):
+                self.Request.sudo(user).browse(theirs.id).action_view_invoice()
+        action = (
+            self.Request.sudo(self.coop_user).browse(theirs.id).action_view_invoice()
+        )
+        self.assertEqual(action["res_id"], theirs.invoice_id.id)

@@ -555,6 +555,7 @@ class ReaJoinRequest(models.Model):
     @api.multi
     def action_open_thread(self):
         self.ensure_one()
+        self._rea_check_readable()
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
@@ -567,6 +568,7 @@ class ReaJoinRequest(models.Model):
     def action_open_payment(self):
         """Open the linked exchange or subscription request, if any."""
         self.ensure_one()
+        self._rea_check_readable()
         if not self.payment_ref:
             raise UserError(_("No payment or exchange is linked to this request."))
         return {

@@ -114,12 +114,26 @@ class ReaProject(models.Model):
         compute="_compute_coordinator_ids",
         search="_search_coordinator_ids",
     )
+    # Who the members are is the back office's: portal users read the
+    # projects they see, not their member lists.
     member_partner_ids = fields.Many2many(
         "res.partner",
         string="Members",
         compute="_compute_member_partner_ids",
         search="_search_member_partner_ids",
+        groups="base.group_user",
         help="Loaded on demand: use the Members button on big projects.",
+    )
+    audience_partner_ids = fields.Many2many(
+        "res.partner",
+        string="Audience",
+        compute="_compute_audience_partner_ids",
+        search="_search_audience_partner_ids",
+        groups="base.group_user",
+        help="Agents who see the project whatever its visibility: its "
+        "members and coordinators, the agents who asked to join it, and for "
+        "a project visible to its network the members of the parent network. "
+        "The portal rule reads public projects and these.",
     )
     is_my_project = fields.Boolean(
         compute="_compute_is_my_project",
@@ -207,6 +221,68 @@ class ReaProject(models.Model):
     @api.model
     def _search_member_partner_ids(self, operator, value):
         return self._search_by_relationship("member", operator, value)
+
+    def _compute_audience_partner_ids(self):
+        relationship_model = self.env["rea.agent.relationship"]
+        for project in self:
+            audience = relationship_model.get_members(
+                project.partner_id, behaviors=("member", "manager")
+            )
+            audience |= (
+                self.env["rea.join.request"]
+                .sudo()
+                .search([("project_id", "=", project.id)])
+                .mapped("partner_id")
+            )
+            if project.visibility == "network":
+                audience |= relationship_model.get_members(
+                    project.partner_id.get_parent_agents(),
+                    behaviors=("member", "manager"),
+                )
+            project.audience_partner_ids = audience
+
+    @api.model
+    def _search_audience_partner_ids(self, operator, value):
+        """Projects that agents ``value`` see whatever their visibility (see
+        ``audience_partner_ids``); one query per kind of tie. Record rules
+        evaluate it as superuser: everything is read so."""
+        if operator not in ("in", "="):
+            raise ValidationError(_("Unsupported search on project agents."))
+        partner_ids = value if isinstance(value, (list, tuple)) else [value]
+        partners = self.env["res.partner"].browse([pid for pid in partner_ids if pid])
+        if not partners:
+            return [("id", "=", 0)]
+        relationship_model = self.env["rea.agent.relationship"]
+        contexts = {
+            context
+            for _member, context in relationship_model.get_membership_pairs(
+                members=partners, behaviors=("member", "manager")
+            )
+        }
+        requested = (
+            self.env["rea.join.request"]
+            .sudo()
+            .search([("partner_id", "in", partners.ids)])
+            .mapped("project_id")
+        )
+        # Network visibility: the projects that are part of a context the
+        # agents belong to.
+        network_parts = relationship_model.sudo().search(
+            [
+                ("object_id", "in", list(contexts)),
+                ("behavior", "=", "child"),
+                ("state", "=", "active"),
+            ]
+        )
+        return [
+            "|",
+            "|",
+            ("partner_id", "in", list(contexts)),
+            ("id", "in", requested.ids),
+            "&",
+            ("visibility", "=", "network"),
+            ("partner_id", "in", network_parts.mapped("subject_id").ids),
+        ]
 
     def _compute_member_count(self):
         counts = self.env["rea.agent.relationship"].count_members(
@@ -462,6 +538,7 @@ class ReaProject(models.Model):
     @api.multi
     def _action_join_requests(self, state=None):
         self.ensure_one()
+        self._rea_check_readable()
         action = self.env.ref("rea_projects.rea_join_request_action").read()[0]
         action["domain"] = [("project_id", "=", self.id)]
         ctx = {"default_project_id": self.id}
@@ -568,6 +645,7 @@ class ReaProject(models.Model):
     @api.multi
     def action_open_coordinator_wizard(self):
         self.ensure_one()
+        self._rea_check_readable()
         self._check_can_manage_coordinators()
         mode = self.env.context.get("coordinator_wizard_mode", "add")
         return {
@@ -583,6 +661,7 @@ class ReaProject(models.Model):
     def action_view_members(self):
         """Members open in their own paginated list, never in the form."""
         self.ensure_one()
+        self._rea_check_readable()
         member_type = self.env.ref("rea_base.relationship_type_member")
         return {
             "type": "ir.actions.act_window",
@@ -603,6 +682,7 @@ class ReaProject(models.Model):
     @api.multi
     def action_view_member_skills(self):
         self.ensure_one()
+        self._rea_check_readable()
         action = self.env.ref("rea_projects.rea_agent_skill_action").read()[0]
         action["domain"] = [("project_ids", "in", [self.id])]
         action["context"] = {}
@@ -611,6 +691,7 @@ class ReaProject(models.Model):
     @api.multi
     def action_open_public_page(self):
         self.ensure_one()
+        self._rea_check_readable()
         return {
             "type": "ir.actions.act_url",
             "url": "/projects/%s" % self.slug,

@@ -9,6 +9,7 @@ from . import (
     test_join_workflow_rights,
     test_join_workflow_rpc_http,
     test_portal_http,
+    test_project_navigation,
     test_project_page_http,
     test_purge,
     test_record_rules,
