@@ -1,6 +1,8 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from lxml import etree
+
 from odoo.addons.rea_base.tests.test_rea_quantity_views import ReaQuantityViewCase
 
 from .common import ExchangeCase
@@ -38,6 +40,39 @@ class TestExchangeViews(ReaQuantityViewCase):
             "rea_exchanges.rea_exchange_view_tree",
         )
         self.assert_no_sum("rea.exchange", {"amount"})
+
+    def due_widgets(self, model, view_xmlid, view_type):
+        """Widget of every due date field shown by the view, its embedded
+        line lists included: {(model, field): [widget, ...]}."""
+        view = self.env[model].fields_view_get(
+            view_id=self.env.ref(view_xmlid).id, view_type=view_type
+        )
+        found = {}
+
+        def walk(model, arch, fields):
+            for node in etree.fromstring(arch).xpath("//field"):
+                name = node.get("name")
+                if fields.get(name, {}).get("type") == "datetime" and name == "due":
+                    found.setdefault((model, name), []).append(node.get("widget"))
+            for description in fields.values():
+                for sub in (description.get("views") or {}).values():
+                    walk(description["relation"], sub["arch"], sub["fields"])
+
+        walk(model, view["arch"], view["fields"])
+        return found
+
+    def test_due_dates_without_time(self):
+        """'Next due 03/08/2027', not '03/08/2027 10:00:00': a due date is a
+        day to people, on transfers and their planned commitment lines."""
+        for model, view_xmlid, view_type, expected in (
+            ("rea.transfer", "rea_exchanges.rea_transfer_view_tree", "tree", 1),
+            ("rea.transfer", "rea_exchanges.rea_transfer_view_form", "form", 1),
+            ("rea.exchange", "rea_exchanges.rea_exchange_view_form", "form", 2),
+        ):
+            found = self.due_widgets(model, view_xmlid, view_type)
+            widgets = sum(found.values(), [])
+            self.assertEqual(len(widgets), expected, (view_xmlid, found))
+            self.assertEqual(set(widgets), {"date"}, (view_xmlid, found))
 
 
 class TestExchangeAmount(ExchangeCase):
