@@ -1,7 +1,8 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, models, tools
+from odoo import _, api, models, tools
+from odoo.exceptions import AccessError
 
 
 class ResUsers(models.Model):
@@ -23,6 +24,13 @@ class ResUsers(models.Model):
         clears the caches (see ``rea.agent.relationship._rea_clear_rule_caches``).
         """
         self.ensure_one()
+        # Whom another user works for is theirs to know, and managers'.
+        if not (
+            self.env.uid == self.id
+            or self.env.user._is_superuser()
+            or self.env.user.has_group("rea_base.group_rea_manager")
+        ):
+            raise AccessError(_("You may only ask which contexts you work for."))
         return list(self._rea_context_ids())
 
     @api.multi

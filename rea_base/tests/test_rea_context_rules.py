@@ -153,6 +153,13 @@ class TestReaContextRules(ReaCase):
         )
         self.assertEqual(self.plain.rea_get_context_ids(), [])
 
+    def test_contexts_of_others_are_not_told(self):
+        """Over RPC a user may ask only for their own contexts."""
+        own = self.coordinator_a.sudo(self.coordinator_a).rea_get_context_ids()
+        self.assertIn(self.project_a.id, own)
+        with self.assertRaises(AccessError):
+            self.coordinator_a.sudo(self.plain).rea_get_context_ids()
+
     def test_events(self):
         events = self.event_a | self.event_sub_a | self.event_b | self.event_plain
         self.assertEqual(

@@ -821,6 +821,8 @@ class ReaExchange(models.Model):
         # Stored states and sums pending recomputation must reach the table.
         self.recompute()
         other = self._get_totals_other_events(agent_ids) if other_events else None
+        if other:
+            other = self._readable_events_only(other)
         self.env.cr.execute(
             """
             SELECT ev.resource_conforms_to_id, ev.resource_unit_id,
@@ -840,6 +842,24 @@ class ReaExchange(models.Model):
             [agent_ids] * 6 + list(subparams) + (list(other[1]) if other else []),
         )
         return {(row[0], row[1]): (row[2], row[3]) for row in self.env.cr.fetchall()}
+
+    @api.model
+    def _readable_events_only(self, selection):
+        """``(sql, params)`` of the events of ``selection`` that the current
+        user may read: events outside exchanges (e.g. another member's
+        distributed income) count only under the events' own record rules,
+        as exchanges count under theirs."""
+        query = self.env["rea.event"]._where_calc([])
+        self.env["rea.event"]._apply_ir_rules(query, "read")
+        from_clause, where_clause, params = query.get_sql()
+        if not where_clause:
+            return selection
+        sql = (
+            'SELECT "rea_event".id FROM {} WHERE {} AND "rea_event".id IN ({})'.format(
+                from_clause, where_clause, selection[0]
+            )
+        )
+        return sql, list(params) + list(selection[1])
 
     @api.model
     def _get_committed_totals(self, agent_ids, subquery, subparams):

@@ -160,7 +160,7 @@ class TestExchangeTotalsPerResourceType(ExchangeCase):
         other_share = self._resource_type("Other share", "share", negative=True)
         for share_type, quantity in ((self.share, 2.0), (other_share, 5.0)):
             exchange = self.make_exchange(
-                "share_transfer",
+                "donation_gift",
                 self.project_a,
                 self.member_a,
                 context=self.project_a,

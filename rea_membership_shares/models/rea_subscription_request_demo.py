@@ -61,7 +61,7 @@ class ReaSubscriptionRequest(models.Model):
             .sudo()
             .create(
                 {
-                    "acc_number": "ES91 2100 0418 4502 0005 1332",
+                    "acc_number": "GB33 BUKB 2020 1555 5555 55",
                     "partner_id": company.partner_id.id,
                 }
             )

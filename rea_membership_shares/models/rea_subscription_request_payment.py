@@ -116,7 +116,7 @@ class ReaSubscriptionRequest(models.Model):
                     }
                 )
             )
-            exchange.add_transfers(
+            transfers = exchange.add_transfers(
                 [
                     (
                         transfer_type,
@@ -129,10 +129,26 @@ class ReaSubscriptionRequest(models.Model):
                     for transfer_type in exchange_type.transfer_type_ids
                 ]
             )
+            self._add_exchange_commitments(transfers)
         if self.env.recompute and self.env.context.get("recompute", True):
             exchange.recompute()
         self.exchange_id = exchange
         return exchange
+
+    @api.multi
+    def _add_exchange_commitments(self, transfers):
+        """What the validated request commits to: the shares to the member,
+        their price (the capital release invoice's amount, in the company's
+        currency) to the project. Without commitments the exchange would
+        show as empty until paid and count in no committed balance; the
+        payment and the paid flow fulfil them."""
+        self.ensure_one()
+        due = self.company_id.share_release_date or fields.Date.context_today(self)
+        for transfer in transfers:
+            quantity = (
+                self.subscription_amount if transfer.is_currency else self.quantity
+            )
+            transfer.add_commitment(quantity, due=due)
 
     @api.multi
     def _get_money_resource_type(self, slot):

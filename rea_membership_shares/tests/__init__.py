@@ -26,6 +26,7 @@ from . import (
     test_subscription_checks,
     test_subscription_concurrency,
     test_subscription_create,
+    test_subscription_exchange,
     test_subscription_lifecycle,
     test_subscription_mail,
     test_subscription_payment,

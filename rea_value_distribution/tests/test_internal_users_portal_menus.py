@@ -5,6 +5,9 @@ import odoo.tests
 from odoo.tests.common import SavepointCase
 
 from odoo.addons.rea_base.tests.http_common import ReaHttpCase
+from odoo.addons.rea_exchanges.tests.test_portal_internal_users import (
+    create_internal_user,
+)
 
 # A timesheet worker: an internal user with REA and project rights only.
 WORKER_GROUPS = (
@@ -12,22 +15,6 @@ WORKER_GROUPS = (
     "rea_base.group_rea_user",
     "hr_timesheet.group_hr_timesheet_user",
 )
-
-
-def create_user(env, login, groups):
-    return (
-        env["res.users"]
-        .with_context(no_reset_password=True, tracking_disable=True)
-        .create(
-            {
-                "name": login.title(),
-                "login": login,
-                "password": login,
-                "email": "%s@example.org" % login,
-                "groups_id": [(6, 0, [env.ref(g).id for g in groups])],
-            }
-        )
-    )
 
 
 @odoo.tests.common.at_install(False)
@@ -38,7 +25,7 @@ class TestWorkerPortalHttp(ReaHttpCase):
 
     def setUp(self):
         super().setUp()
-        create_user(self.env, "vd_worker", WORKER_GROUPS)
+        create_internal_user(self.env, "vd_worker", WORKER_GROUPS)
         self.settle()
         self.authenticate("vd_worker", "vd_worker")
 
@@ -55,7 +42,7 @@ class TestValueDistributionMenus(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.coordinator = create_user(
+        cls.coordinator = create_internal_user(
             cls.env, "vd_menu_coordinator", ["rea_base.group_rea_user"]
         )
 

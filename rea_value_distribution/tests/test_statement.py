@@ -208,6 +208,15 @@ class TestStatement(ValueCase):
         total, lines = balance()
         self.assertAlmostEqual(total, 0.0, places=2)
 
+    def test_others_distributed_income_stays_theirs(self):
+        """Asked over RPC by another member, Alice's balances do not show
+        what she was distributed (events count under their own rules)."""
+        event = self.line_alice.event_id
+        own = self.alice.sudo(self.portal_alice).get_exchange_totals()
+        self.assertTrue([ln for ln in own if ln["unit"] == event.resource_unit_id])
+        seen = self.alice.sudo(self.portal_bob).get_exchange_totals()
+        self.assertFalse([ln for ln in seen if ln["unit"] == event.resource_unit_id])
+
     def test_payout_states(self):
         self.assertEqual(self.line_alice.get_payout_state(), "to_pay")
         self.assertEqual(
