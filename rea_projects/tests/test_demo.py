@@ -59,7 +59,9 @@ class TestJoinRequestDates(TransactionCase):
         }
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             Request.create(dict(values, email_confirmed_date="2026-03-03 10:00:00"))
-        request = Request.create(dict(values, email_confirmed_date="2026-03-04 10:05:00"))
+        request = Request.create(
+            dict(values, email_confirmed_date="2026-03-04 10:05:00")
+        )
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             request.write({"decision_date": "2026-03-01 09:00:00"})
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
