@@ -150,13 +150,15 @@ class ReaSubscriptionRequest(models.Model):
 
     @api.model
     def _get_actor(self):
-        """The partner acting: the one the caller named, else the user
-        unless it is the superuser or the website's public user."""
-        actor_id = self.env.context.get(ACTOR_KEY)
-        if actor_id:
-            return self.env["res.partner"].browse(actor_id)
+        """The partner acting: the user, unless it is the website's public
+        user or the superuser; as superuser, the one the caller named before
+        switching. A name in a user's own context is not trusted: a client
+        could sign as anyone."""
         user = self.env.user
-        if self.env.uid == SUPERUSER_ID or user._is_public():
+        if self.env.uid == SUPERUSER_ID:
+            actor_id = self.env.context.get(ACTOR_KEY)
+            return self.env["res.partner"].browse(actor_id or [])
+        if user._is_public():
             return self.env["res.partner"]
         return user.partner_id
 
