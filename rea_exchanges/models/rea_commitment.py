@@ -1,8 +1,17 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import datetime
+
+import pytz
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+
+# The hour a due day stands for when only the day is known: noon in the
+# user's time zone falls on the same day in UTC for every usual zone, so the
+# day reads the same wherever it is shown.
+DUE_HOUR = 12
 
 
 class ReaCommitment(models.Model):
@@ -25,8 +34,68 @@ class ReaCommitment(models.Model):
         ondelete="cascade",
     )
 
+    # The day of ``due`` as people plan it: a date, read and written in the
+    # user's time zone. A date widget on the datetime itself would store the
+    # picked day at midnight UTC, the day before for a user west of UTC.
+    due_date = fields.Date(
+        string="Due",
+        compute="_compute_due_date",
+        inverse="_inverse_due_date",
+        help="The day the commitment is due.",
+    )
+
+    @api.depends("due")
+    def _compute_due_date(self):
+        for commitment in self:
+            due = commitment.due
+            commitment.due_date = due and fields.Date.context_today(
+                commitment, fields.Datetime.from_string(due)
+            )
+
+    def _inverse_due_date(self):
+        for commitment in self:
+            commitment.due = self._due_from_day(commitment.due_date)
+
+    @api.model
+    def _due_tz(self):
+        name = self.env.context.get("tz") or self.env.user.tz
+        try:
+            return pytz.timezone(name or "UTC")
+        except pytz.UnknownTimeZoneError:
+            return pytz.utc
+
+    @api.model
+    def _due_from_day(self, day):
+        """The moment stored for a due ``day`` (a date or 'YYYY-MM-DD'):
+        noon of that day in the user's time zone, in UTC."""
+        if not day:
+            return False
+        if isinstance(day, str):
+            day = fields.Date.from_string(day)
+        moment = datetime.datetime.combine(day, datetime.time(DUE_HOUR))
+        moment = self._due_tz().localize(moment).astimezone(pytz.utc)
+        return fields.Datetime.to_string(moment.replace(tzinfo=None))
+
+    @api.model
+    def _normalize_due(self, vals):
+        """A due given as a day only (an invoice's release date, a date
+        typed in an import) means that day where the user is, not midnight
+        UTC."""
+        due = vals.get("due")
+        is_day = isinstance(due, str) and len(due) == len("YYYY-MM-DD")
+        if is_day or (
+            isinstance(due, datetime.date) and not isinstance(due, datetime.datetime)
+        ):
+            vals = dict(vals, due=self._due_from_day(due))
+        return vals
+
+    @api.multi
+    def write(self, vals):
+        return super().write(self._normalize_due(vals))
+
     @api.model
     def create(self, vals):
+        vals = self._normalize_due(vals)
         if vals.get("transfer_id"):
             transfer = self.env["rea.transfer"].browse(vals["transfer_id"])
             vals = transfer.prepare_commitment_vals(vals)

@@ -1,4 +1,5 @@
 from . import (
+    test_commitment_due,
     test_demo,
     test_exchange_access,
     test_exchange_invoice,

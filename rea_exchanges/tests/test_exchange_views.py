@@ -1,6 +1,8 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from lxml import etree
+
 from odoo.addons.rea_base.tests.test_rea_quantity_views import ReaQuantityViewCase
 
 from .common import ExchangeCase
@@ -38,6 +40,55 @@ class TestExchangeViews(ReaQuantityViewCase):
             "rea_exchanges.rea_exchange_view_tree",
         )
         self.assert_no_sum("rea.exchange", {"amount"})
+
+    def due_fields(self, model, view_xmlid, view_type):
+        """Every due date field shown by the view, its embedded line lists
+        included: [(model, field, type, widget, in an editable list)]."""
+        view = self.env[model].fields_view_get(
+            view_id=self.env.ref(view_xmlid).id, view_type=view_type
+        )
+        found = []
+
+        def walk(model, arch, fields):
+            root = etree.fromstring(arch)
+            editable = bool(root.tag == "tree" and root.get("editable"))
+            for node in root.xpath("//field"):
+                name = node.get("name")
+                if name in ("due", "due_date"):
+                    kind = fields[name]["type"]
+                    found.append((model, name, kind, node.get("widget"), editable))
+            for description in fields.values():
+                for sub in (description.get("views") or {}).values():
+                    walk(description["relation"], sub["arch"], sub["fields"])
+
+        walk(model, view["arch"], view["fields"])
+        return found
+
+    def test_due_dates_without_time(self):
+        """'Next due 03/08/2027', not '03/08/2027 10:00:00': a due date is a
+        day to people, on transfers and their planned commitment lines. The
+        lines people type a day in edit the commitment's due day (a date),
+        not its moment with a date widget: that one stores the picked day at
+        midnight UTC, shown as the day before west of UTC."""
+        next_due = ("rea.transfer", "due", "datetime", "date", False)
+        due_day = ("rea.commitment", "due_date", "date", None, True)
+        for model, view_xmlid, view_type, expected in (
+            (
+                "rea.transfer",
+                "rea_exchanges.rea_transfer_view_tree",
+                "tree",
+                [next_due],
+            ),
+            ("rea.transfer", "rea_exchanges.rea_transfer_view_form", "form", [due_day]),
+            (
+                "rea.exchange",
+                "rea_exchanges.rea_exchange_view_form",
+                "form",
+                [next_due, due_day],
+            ),
+        ):
+            found = self.due_fields(model, view_xmlid, view_type)
+            self.assertEqual(sorted(found), sorted(expected), view_xmlid)
 
 
 class TestExchangeAmount(ExchangeCase):

@@ -141,12 +141,19 @@ class TestExchangePortal(HttpCase):
         # Totals box: 2 share purchases, 23 planned donations of 11..33 EUR.
         # Money is written as Odoo writes amounts (its monetary widget: a
         # no-break space before the symbol, a zero-width one after the minus
-        # sign), FairCoin with its 8 decimals, shares in their unit.
+        # sign), FairCoin with its 8 decimals and every other figure with its unit.
         self.assertIn("o_rea_exchanges_totals", page)
         rows = self.totals_rows(page)
         self.assertEqual(
             rows["FairCoin"],
-            ["0.00000000", "0.24691356", "-0.24691356", "", "", "-0.24691356"],
+            [
+                "0.00000000 FAIR",
+                "0.24691356 FAIR",
+                "-0.24691356 FAIR",
+                "",
+                "",
+                "-0.24691356 FAIR",
+            ],
             rows,
         )
         planned = "-\ufeff{:,.2f}\xa0€".format(sum(range(11, 34)))
@@ -155,7 +162,10 @@ class TestExchangePortal(HttpCase):
             ["0.00\xa0€", "0.00\xa0€", "0.00\xa0€", "", planned, planned],
             rows,
         )
-        self.assertEqual(rows["Portal project share"], ["4", "0", "4", "", "", "4"])
+        shares = [c.replace("Unit(s)", "Units") for c in rows["Portal project share"]]
+        self.assertEqual(
+            shares, ["4 Units", "0 Units", "4 Units", "", "", "4 Units"], rows
+        )
         page2 = self.get("/my/exchanges/page/2")
         self.assertEqual(page2.count(ROW), 5)
 

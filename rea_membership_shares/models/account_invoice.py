@@ -26,8 +26,10 @@ class AccountInvoice(models.Model):
         result = super().action_invoice_paid()
         if self.env.context.get("rea_shares_no_paid_flow"):
             return result
+        # Who settled the invoice signs the request's messages.
+        actor = self.env["rea.subscription.request"]._actor_context()
         for invoice in to_check.filtered(lambda i: i.state == "paid"):
-            request = invoice.sudo().subscription_request_id
+            request = invoice.with_context(**actor).sudo().subscription_request_id
             if request:
                 request._on_capital_release_paid(invoice.sudo())
         return result

@@ -18,5 +18,21 @@ class PaymentTransaction(models.Model):
                 and t.account_invoice_id.is_capital_release
                 and t.account_invoice_id.state == "open"
             ):
-                tx.sudo()._confirm_invoice()
+                tx.with_context(**tx._share_actor_context()).sudo()._confirm_invoice()
         return result
+
+    @api.multi
+    def _share_actor_context(self):
+        """Who signs the messages of the paid flow: the staff member who
+        confirms a bank transfer, else the member who paid online (the
+        acquirer's feedback runs as superuser or public user)."""
+        self.ensure_one()
+        return self.env["rea.subscription.request"]._actor_context(
+            default=self.partner_id
+        )
+
+    def _confirm_invoice(self):
+        tx = self
+        if self.account_invoice_id.is_capital_release:
+            tx = self.with_context(**self._share_actor_context())
+        return super(PaymentTransaction, tx)._confirm_invoice()

@@ -22,6 +22,10 @@ STATES = [
 ]
 APPROVALS = ("data_policy", "internal_rules", "financial_risk", "generic_rules")
 PENDING_STATES = ("draft", "waiting", "done")
+# Context keys naming who acts (a partner id; the applicant of a website
+# request), kept when the code goes on as superuser: they sign the messages.
+ACTOR_KEY = "rea_share_actor_id"
+APPLICANT_KEY = "rea_share_by_applicant"
 # Values a website visitor may give; everything else is set by the flow.
 FORM_FIELDS = (
     "project_id",

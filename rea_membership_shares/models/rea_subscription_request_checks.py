@@ -10,7 +10,12 @@ from odoo.exceptions import ValidationError
 from odoo.addons.base_iban.models.res_partner_bank import validate_iban
 
 from ..formatting import format_shares
-from .rea_subscription_request import APPROVALS, FORM_FIELDS, PENDING_STATES
+from .rea_subscription_request import (
+    APPLICANT_KEY,
+    APPROVALS,
+    FORM_FIELDS,
+    PENDING_STATES,
+)
 
 # The form field showing each rule of ``rea.share.ledger.get_eligibility_errors``.
 ELIGIBILITY_FIELDS = {
@@ -406,6 +411,8 @@ class ReaSubscriptionRequest(models.Model):
             if isinstance(value, str):
                 vals[key] = value.strip()
         vals["company_id"] = self._get_company(values).id
+        # The applicant signs the request's messages (its creation), whoever
+        # the website runs as.
         with self.env.cr.savepoint():
-            request = self.sudo().create(vals)
-        return request
+            request = self.with_context(**{APPLICANT_KEY: True}).sudo().create(vals)
+        return request.with_context(**{APPLICANT_KEY: False})

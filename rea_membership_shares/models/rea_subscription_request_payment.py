@@ -143,12 +143,52 @@ class ReaSubscriptionRequest(models.Model):
         show as empty until paid and count in no committed balance; the
         payment and the paid flow fulfil them."""
         self.ensure_one()
-        due = self.company_id.share_release_date or fields.Date.context_today(self)
+        due = self._get_commitment_due()
         for transfer in transfers:
             quantity = (
                 self.subscription_amount if transfer.is_currency else self.quantity
             )
             transfer.add_commitment(quantity, due=due)
+
+    @api.multi
+    def _get_commitment_due(self):
+        """When the member owes the price: the capital release invoice's
+        date once there is one, else the day it will bear."""
+        self.ensure_one()
+        return (
+            self.invoice_id.date_invoice
+            or self.company_id.share_release_date
+            or fields.Date.context_today(self)
+        )
+
+    @api.model
+    def _add_missing_exchange_commitments(self):
+        """Plan the exchanges of requests validated before exchanges had
+        commitments, as the validation does now; the payments and shares
+        already recorded fulfil them. A transfer with commitments is left
+        as it is: running it again changes nothing. Returns the requests
+        completed."""
+        requests = self.search(
+            [("exchange_id", "!=", False), ("state", "in", ("done", "paid"))]
+        )
+        completed = self.browse()
+        for request in requests:
+            if request.exchange_id.state == "cancelled":
+                continue
+            transfers = request.exchange_id.transfer_ids.filtered(
+                lambda t: not t.commitment_ids and not t.cancelled
+            )
+            if not transfers:
+                continue
+            request._add_exchange_commitments(transfers)
+            transfers.invalidate_cache(["commitment_ids"], transfers.ids)
+            for transfer in transfers:
+                events = transfer.event_ids.filtered(lambda e: not e.commitment_id)
+                # Linking an event to what it fulfils moves nothing: past
+                # the guard that keeps recorded quantities as they are.
+                events._engine_write({"commitment_id": transfer.commitment_ids[:1].id})
+            completed |= request
+        return completed
 
     @api.multi
     def _get_money_resource_type(self, slot):

@@ -1,10 +1,12 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import _, api, fields, models
+from email.utils import formataddr
+
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .rea_subscription_request import FORM_FIELDS, STATES
+from .rea_subscription_request import ACTOR_KEY, APPLICANT_KEY, FORM_FIELDS, STATES
 
 
 # One model split by concern over several files (see models/__init__.py).
@@ -44,7 +46,7 @@ class ReaSubscriptionRequest(models.Model):
                         "errors": "\n".join(sorted(set(errors.values()))),
                     }
                 )
-            req = request.sudo()
+            req = request._sudo_as_actor()
             # The member and the new state in one write: what depends on
             # them (the member's candidate flag) is recomputed once. A
             # failure below undoes the whole validation.
@@ -142,6 +144,62 @@ class ReaSubscriptionRequest(models.Model):
             "context": {"default_request_id": self.id},
         }
 
+    # Authors of the messages ---------------------------------------------------
+    # The steps run partly as superuser (the member's agent, the invoice):
+    # without care their messages would be signed by Administrator. The
+    # caller names who acts before switching to the superuser.
+
+    @api.model
+    def _get_actor(self):
+        """The partner acting: the user, unless it is the website's public
+        user or the superuser; as superuser, the one the caller named before
+        switching. A name in a user's own context is not trusted: a client
+        could sign as anyone."""
+        user = self.env.user
+        if self.env.uid == SUPERUSER_ID:
+            actor_id = self.env.context.get(ACTOR_KEY)
+            return self.env["res.partner"].browse(actor_id or [])
+        if user._is_public():
+            return self.env["res.partner"]
+        return user.partner_id
+
+    @api.model
+    def _actor_context(self, default=None):
+        """The context naming the actor, ``default`` (a partner) when the
+        user is nobody in particular (superuser, public user)."""
+        actor = self._get_actor() or default
+        return {ACTOR_KEY: actor.id} if actor else {}
+
+    @api.multi
+    def _sudo_as_actor(self):
+        return self.with_context(**self._actor_context()).sudo()
+
+    @api.multi
+    def _get_message_author_values(self):
+        """``message_post`` values signing a message by who acts; none
+        (Odoo's default, the user) when nobody was named."""
+        actor = self._get_actor()
+        if actor:
+            return {"author_id": actor.id}
+        if self.env.context.get(APPLICANT_KEY) and len(self) == 1:
+            # A website request: the applicant, known by e-mail until the
+            # request is validated.
+            if self.partner_id:
+                return {"author_id": self.partner_id.id}
+            if self.email:
+                return {
+                    "author_id": False,
+                    "email_from": formataddr((self.name or "", self.email)),
+                }
+        return {}
+
+    @api.multi
+    @api.returns("self", lambda value: value.id)
+    def message_post(self, **kwargs):
+        if "author_id" not in kwargs:
+            kwargs.update(self._get_message_author_values())
+        return super().message_post(**kwargs)
+
     # E-mails ----------------------------------------------------------------
 
     @api.multi
@@ -157,7 +215,10 @@ class ReaSubscriptionRequest(models.Model):
             if kind == "confirmation" and request.is_company:
                 template_kind = "confirmation_company"
             template = company.get_share_mail_template(template_kind)
-            template.sudo().send_mail(request.id)
+            # Sent by the staff member who acted, else by the company (to
+            # an applicant, not by them).
+            author = request._get_actor() or company.partner_id
+            template.sudo().send_mail(request.id, email_values={"author_id": author.id})
         return True
 
     @api.multi

@@ -1,6 +1,8 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import json
+
 from lxml import etree
 
 from odoo.tests.common import TransactionCase
@@ -66,3 +68,20 @@ class TestShareTypeViews(TransactionCase):
         )
         self.assertTrue(template.is_share)
         self.assertFalse(template.sale_ok)
+
+    def test_share_type_list_shows_money(self):
+        """The list writes prices in the company currency and leaves the
+        'no limit' maximum (0) blank rather than '0.00'."""
+        view = self.env.ref("rea_membership_shares.product_template_share_tree")
+        result = self.env["product.template"].fields_view_get(
+            view_id=view.id, view_type="tree"
+        )
+        tree = etree.fromstring(result["arch"])
+        self.assertTrue(tree.xpath("//field[@name='currency_id']"))
+        for name in ("list_price", "share_max_value"):
+            (field,) = tree.xpath("//field[@name='%s']" % name)
+            self.assertEqual(field.get("widget"), "monetary", name)
+            self.assertIn("currency_id", field.get("options") or "", name)
+        (max_value,) = tree.xpath("//field[@name='share_max_value']")
+        modifiers = json.loads(max_value.get("modifiers"))
+        self.assertEqual(modifiers["invisible"], [["share_max_value", "=", 0]])

@@ -102,10 +102,14 @@ class ReaSubscriptionPayment(models.TransientModel):
     @api.multi
     def action_confirm(self):
         self._check()
-        invoice = self.request_id.invoice_id.sudo()
+        # The paid flow runs as superuser: its messages are signed by the
+        # staff member confirming the payment.
+        actor = self.env["rea.subscription.request"]._actor_context()
+        invoice = self.request_id.invoice_id.with_context(**actor).sudo()
         method = self.env.ref("account.account_payment_method_manual_in")
         payment = (
             self.env["account.payment"]
+            .with_context(**actor)
             .sudo()
             .create(
                 {

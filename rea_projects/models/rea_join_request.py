@@ -141,6 +141,25 @@ class ReaJoinRequest(models.Model):
         for request in self:
             request.message_count = counts.get(request.id, 0)
 
+    @api.constrains("request_date", "email_confirmed_date", "decision_date")
+    def _check_dates(self):
+        """A request is confirmed and decided after it was made: the pages
+        show these dates, in that order."""
+        for request in self:
+            if (
+                request.email_confirmed_date
+                and request.email_confirmed_date < request.request_date
+            ):
+                raise ValidationError(
+                    _("The e-mail of %s cannot be confirmed before the request date.")
+                    % request.name
+                )
+            if request.decision_date and request.decision_date < request.request_date:
+                raise ValidationError(
+                    _("The request of %s cannot be decided before it was made.")
+                    % request.name
+                )
+
     @api.constrains("email")
     def _check_email(self):
         for request in self:

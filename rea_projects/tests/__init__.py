@@ -2,6 +2,7 @@ from . import (
     test_coordinator_menus,
     test_coordinator_portal_http,
     test_coordinator_wizard,
+    test_demo,
     test_join_form_http,
     test_join_form_hypothesis,
     test_join_question,

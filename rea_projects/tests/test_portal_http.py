@@ -88,6 +88,27 @@ class TestPortalHttp(ReaHttpCase):
             self.assertNotIn("15:42", text, url)
             self.assertNotIn(":07", text, url)
 
+    def test_my_projects_since(self):
+        """Each membership says since when it runs, or why it cannot."""
+        membership = self.request_a.relationship_id
+        membership.write({"state": "candidate", "date_start": False})
+        self.env["res.lang"]._lang_get("en_US").date_format = "%m/%d/%Y"
+        self.settle()
+        self.authenticate("member_a", "member_a")
+
+        def since():
+            page = self.url_open("/my/projects").text
+            row = re.search(r"Portal Coop</a>.*?</tr>", page, re.S).group(0)
+            return re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", row)).strip()
+
+        self.assertTrue(since().endswith("Not yet"), since())
+        membership.write({"state": "active"})
+        self.settle()
+        self.assertTrue(since().endswith("Not recorded"), since())
+        membership.write({"date_start": "2026-03-04"})
+        self.settle()
+        self.assertTrue(since().endswith("03/04/2026"), since())
+
     def test_join_request_page_and_reply(self):
         self.authenticate("member_a", "member_a")
         page = self.url_open("/my/join_requests/%d" % self.request_a.id)
