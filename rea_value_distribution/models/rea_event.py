@@ -3,6 +3,7 @@
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 
 
 class ReaEvent(models.Model):
@@ -255,12 +256,19 @@ class ReaEvent(models.Model):
                 ("rea_validated", "=", False),
             ],
         }
-        domain = [("id", "=", 0)]
-        for state in sorted(states & set(domains)):
-            domain = ["|"] + domain + domains[state]
-        domain = [("is_contribution", "=", True)] + domain
+        # One normalized expression: Odoo puts it in place of the leaf.
+        domain = expression.OR(
+            [
+                expression.normalize_domain(domains[state])
+                for state in sorted(states & set(domains))
+            ]
+            or [[("id", "=", 0)]]
+        )
+        domain = expression.AND(
+            [[("is_contribution", "=", True)], expression.normalize_domain(domain)]
+        )
         if operator in ("!=", "not in"):
-            return ["!", "&"] + domain
+            return ["!"] + domain
         return domain
 
     @api.multi
@@ -286,8 +294,10 @@ class ReaEvent(models.Model):
             return event.resource_id.value_per_unit
         if not event.resource_conforms_to_id:
             return 0.0
-        return self.env["rea.agent.skill"].sudo().get_rate(
-            event.provider_id, event.resource_conforms_to_id
+        return (
+            self.env["rea.agent.skill"]
+            .sudo()
+            .get_rate(event.provider_id, event.resource_conforms_to_id)
         )
 
     @api.multi

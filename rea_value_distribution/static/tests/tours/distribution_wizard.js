@@ -94,7 +94,8 @@ odoo.define("rea_value_distribution.tour_distribution_wizard", function (require
             },
             {
                 content: "The income is previewed",
-                trigger: ".modal .o_field_widget[name=preview_line_ids] .o_data_row",
+                // Triggers are looked for inside the open dialog.
+                trigger: ".o_field_widget[name=preview_line_ids] .o_data_row",
                 run: function () {},
             },
             {
@@ -103,7 +104,7 @@ odoo.define("rea_value_distribution.tour_distribution_wizard", function (require
             },
             {
                 content: "The income's preview is gone",
-                trigger: ".modal .o_field_widget[name=mode]",
+                trigger: ".o_field_widget[name=mode]",
                 extra_trigger: ".modal:not(:has(.o_field_widget[name=preview_line_ids] .o_data_row))",
                 run: function () {},
             },
