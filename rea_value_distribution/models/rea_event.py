@@ -44,7 +44,8 @@ class ReaEvent(models.Model):
         string="Value",
         compute="_compute_rea_value",
         currency_field="rea_value_currency_id",
-        help="Its money value, else (work) the quantity times the value of a "
+        help="Its money value (money given: its amount), else the quantity "
+        "times the value of a "
         "unit: the contributor's rate for the skill, else the skill's value "
         "per unit. This is what a value equation counts with the formula "
         "'quantity * valuePerUnit'.",
@@ -274,14 +275,41 @@ class ReaEvent(models.Model):
     @api.multi
     def _compute_rea_value(self):
         company_currency = self.env.user.company_id.currency_id
+        currencies = {}
         for event in self:
             if event.money_value:
                 event.rea_value = event.money_value
                 event.rea_value_currency_id = event.currency_id or company_currency
                 continue
+            money = event.resource_conforms_to_id.rea_currency_id
+            if money:  # money given: its quantity is its value
+                event.rea_value = event.resource_quantity
+                event.rea_value_currency_id = money
+                continue
             quantity = event.resource_quantity or event.effort_quantity
             event.rea_value = quantity * event._get_rea_value_per_unit()
-            event.rea_value_currency_id = company_currency
+            context = event.context_id
+            if context.id not in currencies:
+                currencies[context.id] = (
+                    event._get_rea_value_currency() or company_currency
+                )
+            event.rea_value_currency_id = currencies[context.id]
+
+    @api.multi
+    def _get_rea_value_currency(self):
+        """The currency a value of this event is counted in: that of a live
+        value equation of its context (what a distribution pays in)."""
+        self.ensure_one()
+        if not self.context_id:
+            return self.env["res.currency"]
+        equation = (
+            self.env["rea.value.equation"]
+            .sudo()
+            .search(
+                [("context_id", "=", self.context_id.id), ("live", "=", True)], limit=1
+            )
+        )
+        return equation.currency_id
 
     @api.multi
     def _get_rea_value_per_unit(self):

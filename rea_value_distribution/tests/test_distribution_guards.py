@@ -203,6 +203,11 @@ class TestDistributionGuards(ValueCase):
         self.assertEqual(event.rea_value, 50.0)
         self.assertEqual(event.rea_value_currency_id, self.eur)
         self.assertEqual(self.work(self.alice, 2).rea_value, 40.0)  # skill: 20
+        money = self.money_contribution(self.carol, 350.0)
+        self.assertEqual(
+            (money.rea_value, money.rea_value_currency_id),
+            (350.0, self.euro.rea_currency_id),
+        )
         self.assertFalse(event.rea_validated)
         self.assertEqual(event.rea_validation_state, "not_required")
         self.assertEqual(
