@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import itertools
+import math
 
 import psycopg2
 from psycopg2 import sql
@@ -652,32 +653,61 @@ class ReaDistributionEngine(models.AbstractModel):
 
     @api.model
     def _round(self, result):
-        """Amounts per agent to the currency's precision; the rounding
-        residue (a few cents) goes to the largest recipient; what no bucket
-        placed stays undistributed."""
+        """Amounts per group and per agent to the currency's precision, by
+        largest remainder: the rounded groups add up exactly to the rounded
+        total placed, so the preview lines, the distribution lines and the
+        amount distributed agree to the cent. The residue is what plain
+        rounding of each agent would have missed; its recipient is the agent
+        given the most above plain rounding. What no bucket placed stays
+        undistributed."""
         currency = self.env["res.currency"].browse(result["currency_id"])
+        keys = sorted(result["groups"], key=lambda k: (k[0], k[1], k[2] or 0))
+        groups = [result["groups"][key] for key in keys]
+        rounded = self._round_shares([group["amount"] for group in groups], currency)
         exact = {}
-        for group in result["groups"].values():
-            exact[group["agent_id"]] = (
-                exact.get(group["agent_id"], 0.0) + group["amount"]
-            )
+        totals = {}
+        for group, value in zip(groups, rounded):
+            group["rounded"] = value
+            agent = group["agent_id"]
+            exact[agent] = exact.get(agent, 0.0) + group["amount"]
+            totals[agent] = totals.get(agent, 0.0) + value
         agents = {
             agent: currency.round(value)
-            for agent, value in exact.items()
+            for agent, value in totals.items()
             if not currency.is_zero(value)
         }
-        target = currency.round(sum(exact.values()))
-        residue = currency.round(target - sum(agents.values()))
+        plain = {agent: currency.round(exact[agent]) for agent in agents}
+        residue = currency.round(sum(agents.values()) - sum(plain.values()))
+        result["residue_agent_id"] = False
         if agents and not currency.is_zero(residue):
-            largest = max(agents, key=lambda a: (agents[a], -a))
-            agents[largest] = currency.round(agents[largest] + residue)
-            result["residue_agent_id"] = largest
+            result["residue_agent_id"] = max(
+                agents, key=lambda a: (abs(agents[a] - plain[a]), agents[a], -a)
+            )
         result["residue"] = residue if agents else 0.0
         result["agents"] = agents
         result["distributed"] = currency.round(sum(agents.values()))
         result["undistributed"] = currency.round(
             result["amount"] - result["distributed"]
         )
+
+    @api.model
+    def _round_shares(self, values, currency):
+        """``values`` rounded to ``currency`` so that they add up to their
+        rounded sum (largest remainder: each is rounded down to the unit,
+        and the units left go one by one to the largest remainders, the
+        first of equal ones). No cent is lost or made up."""
+        step = currency.rounding
+        target = int(round(currency.round(sum(values)) / step))
+        exact = [value / step for value in values]
+        # round(.., 6) first: 3333.0 stored as 3332.9999999 is 3333 units.
+        units = [math.floor(round(value, 6)) for value in exact]
+        left = target - sum(units)
+        order = sorted(range(len(values)), key=lambda i: (units[i] - exact[i], i))
+        if left < 0:  # negative values: take units from the smallest remainders
+            order = list(reversed(order))
+        for index in order[: abs(left)]:
+            units[index] += 1 if left > 0 else -1
+        return [currency.round(unit * step) for unit in units]
 
     # Explanations
 
@@ -707,7 +737,7 @@ class ReaDistributionEngine(models.AbstractModel):
                     "rule_id": group["rule_id"],
                     "claim_count": group["count"],
                     "claim_value": currency.round(group["formula_total"]),
-                    "amount": currency.round(group["amount"]),
+                    "amount": group.get("rounded", currency.round(group["amount"])),
                     "explanation": self._explain_group(
                         group, rule, bucket_names[group["bucket_id"]], currency, texts
                     ),

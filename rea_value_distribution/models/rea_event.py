@@ -3,6 +3,7 @@
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 
 
 class ReaEvent(models.Model):
@@ -22,6 +23,32 @@ class ReaEvent(models.Model):
         store=True,
         index=True,
         help="Validated by as many other members as its context asks.",
+    )
+    rea_validation_state = fields.Selection(
+        [
+            ("not_required", "Not required"),
+            ("waiting", "Waiting"),
+            ("validated", "Validated"),
+        ],
+        string="Validation",
+        compute="_compute_rea_validation_state",
+        search="_search_rea_validation_state",
+        help="As the member portal shows it: not required when the context "
+        "counts contributions unvalidated, else validated or waiting for "
+        "validations.",
+    )
+    rea_value_currency_id = fields.Many2one(
+        "res.currency", compute="_compute_rea_value"
+    )
+    rea_value = fields.Monetary(
+        string="Value",
+        compute="_compute_rea_value",
+        currency_field="rea_value_currency_id",
+        help="Its money value (money given: its amount), else the quantity "
+        "times the value of a "
+        "unit: the contributor's rate for the skill, else the skill's value "
+        "per unit. This is what a value equation counts with the formula "
+        "'quantity * valuePerUnit'.",
     )
     rea_claim_ids = fields.One2many("rea.claim", "event_id", string="Claims")
     # Members validate the contributions of their contexts: a record rule
@@ -206,6 +233,100 @@ class ReaEvent(models.Model):
                 _("Only members of %s can validate its contributions.")
                 % (self.context_id.name or _("the context"))
             )
+
+    @api.multi
+    def _compute_rea_validation_state(self):
+        for event in self:
+            event.rea_validation_state = (
+                event.get_rea_validation_state()[0] if event.is_contribution else False
+            )
+
+    @api.model
+    def _search_rea_validation_state(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            raise UserError(_("Unsupported search on validation: %s") % operator)
+        states = {value} if isinstance(value, str) else set(value or ())
+        domains = {
+            "not_required": [("context_id.rea_require_validation", "=", False)],
+            "validated": [
+                ("context_id.rea_require_validation", "=", True),
+                ("rea_validated", "=", True),
+            ],
+            "waiting": [
+                ("context_id.rea_require_validation", "=", True),
+                ("rea_validated", "=", False),
+            ],
+        }
+        # One normalized expression: Odoo puts it in place of the leaf.
+        domain = expression.OR(
+            [
+                expression.normalize_domain(domains[state])
+                for state in sorted(states & set(domains))
+            ]
+            or [[("id", "=", 0)]]
+        )
+        domain = expression.AND(
+            [[("is_contribution", "=", True)], expression.normalize_domain(domain)]
+        )
+        if operator in ("!=", "not in"):
+            return ["!"] + domain
+        return domain
+
+    @api.multi
+    def _compute_rea_value(self):
+        company_currency = self.env.user.company_id.currency_id
+        currencies = {}
+        for event in self:
+            if event.money_value:
+                event.rea_value = event.money_value
+                event.rea_value_currency_id = event.currency_id or company_currency
+                continue
+            money = event.resource_conforms_to_id.rea_currency_id
+            if money:  # money given: its quantity is its value
+                event.rea_value = event.resource_quantity
+                event.rea_value_currency_id = money
+                continue
+            quantity = event.resource_quantity or event.effort_quantity
+            event.rea_value = quantity * event._get_rea_value_per_unit()
+            context = event.context_id
+            if context.id not in currencies:
+                currencies[context.id] = (
+                    event._get_rea_value_currency() or company_currency
+                )
+            event.rea_value_currency_id = currencies[context.id]
+
+    @api.multi
+    def _get_rea_value_currency(self):
+        """The currency a value of this event is counted in: that of a live
+        value equation of its context (what a distribution pays in)."""
+        self.ensure_one()
+        if not self.context_id:
+            return self.env["res.currency"]
+        equation = (
+            self.env["rea.value.equation"]
+            .sudo()
+            .search(
+                [("context_id", "=", self.context_id.id), ("live", "=", True)], limit=1
+            )
+        )
+        return equation.currency_id
+
+    @api.multi
+    def _get_rea_value_per_unit(self):
+        """The value of a unit of this event, as the distribution engine's
+        ``valuePerUnit``: the resource's, else the contributor's rate for the
+        skill, else the resource type's value per unit."""
+        self.ensure_one()
+        event = self.sudo()
+        if event.resource_id.value_per_unit:
+            return event.resource_id.value_per_unit
+        if not event.resource_conforms_to_id:
+            return 0.0
+        return (
+            self.env["rea.agent.skill"]
+            .sudo()
+            .get_rate(event.provider_id, event.resource_conforms_to_id)
+        )
 
     @api.multi
     def get_rea_validation_state(self):

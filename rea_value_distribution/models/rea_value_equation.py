@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import float_compare
 
 from ..formatting import format_percentage
@@ -156,8 +156,55 @@ class ReaValueEquation(models.Model):
         if self.money_type_id.rea_currency_id:
             self.currency_id = self.money_type_id.rea_currency_id
 
+    # Who may act -----------------------------------------------------------
+
+    @api.model
+    def _check_can_use_contexts(self, contexts):
+        """Raise AccessError unless the current user works for every one of
+        ``contexts`` (REA managers and the superuser: any).
+
+        The record rules check a new equation only once it is written, and
+        its constraints read it before: without this, an equation put in a
+        context the user does not work for fails with a confusing
+        validation error instead of an access refusal (and a write could
+        move an equation to such a context)."""
+        user = self.env.user
+        if not contexts or user._is_superuser():
+            return True
+        if user.has_group("rea_base.group_rea_manager"):
+            return True
+        allowed = set(user.rea_get_context_ids())
+        refused = contexts.filtered(lambda agent: agent.id not in allowed)
+        if refused:
+            raise AccessError(
+                _(
+                    "Only REA managers and those who work for %s (its "
+                    "coordinators) can manage its value equations."
+                )
+                % ", ".join(refused.mapped("display_name"))
+            )
+        return True
+
+    @api.multi
+    def _check_can_distribute(self):
+        """Raise AccessError unless the current user may distribute with
+        these equations: change them (access rights and record rules) and
+        distribute their contexts' income (res.partner
+        rea_can_distribute). A distribution writes as superuser, so the
+        distribution buttons call this first."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        for context in self.sudo().mapped("context_id"):
+            self.env["res.partner"].browse(context.id).check_rea_can_distribute()
+        return True
+
     @api.model
     def create(self, vals):
+        self.check_access_rights("create")
+        context_id = vals.get("context_id") or self.default_get(["context_id"]).get(
+            "context_id"
+        )
+        self._check_can_use_contexts(self.env["res.partner"].browse(context_id))
         # The money given, without a currency: distribute in its currency.
         if vals.get("money_type_id") and not vals.get("currency_id"):
             money = self.env["product.template"].browse(vals["money_type_id"])
@@ -172,6 +219,12 @@ class ReaValueEquation(models.Model):
 
     @api.multi
     def write(self, vals):
+        if vals.get("context_id"):
+            self.check_access_rights("write")
+            self._check_can_use_contexts(
+                self.env["res.partner"].browse(vals["context_id"])
+            )
+
         def write(equations, vals):
             result = super(ReaValueEquation, equations).write(vals)
             if self._CLAIM_FIELDS & set(vals):
@@ -236,7 +289,10 @@ class ReaValueEquation(models.Model):
 
     @api.multi
     def action_view_distributions(self):
+        """Navigation: follows read access to the equation."""
         self.ensure_one()
+        self.check_access_rights("read")
+        self.check_access_rule("read")
         return {
             "type": "ir.actions.act_window",
             "name": _("Distributions"),
@@ -247,7 +303,9 @@ class ReaValueEquation(models.Model):
 
     @api.multi
     def action_open_distribution_wizard(self):
+        """Only for those who may distribute with the equation."""
         self.ensure_one()
+        self._check_can_distribute()
         return {
             "type": "ir.actions.act_window",
             "name": self.env["rea.distribution.wizard"]._get_title(),

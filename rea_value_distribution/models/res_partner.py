@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class ResPartner(models.Model):
@@ -84,19 +84,26 @@ class ResPartner(models.Model):
     @api.multi
     def rea_can_distribute(self):
         """Whether the current user may distribute this context's income:
-        REA managers and the context's coordinators."""
+        REA managers and those who work for the context (res.users
+        rea_get_context_ids: its coordinators, the coordinators of a network
+        it is part of, cooperative users of share-issuing projects)."""
         self.ensure_one()
         user = self.env.user
         if user._is_superuser() or user.has_group("rea_base.group_rea_manager"):
             return True
-        return user.partner_id in self.get_rea_coordinators()
+        return self.id in user.rea_get_context_ids()
 
     @api.multi
     def check_rea_can_distribute(self):
-        """Refuse anyone but REA managers and coordinators of the context."""
+        """Refuse (AccessError) anyone but REA managers and those who work
+        for the context."""
         self.ensure_one()
         if self.rea_can_distribute():
             return True
-        raise ValidationError(
-            _("Only coordinators of %s can distribute its income.") % self.name
+        raise AccessError(
+            _(
+                "Only REA managers and those who work for %s (its "
+                "coordinators) can distribute its income."
+            )
+            % self.name
         )

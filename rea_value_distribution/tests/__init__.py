@@ -5,6 +5,7 @@ from . import (
     test_context_rules,
     test_contributions,
     test_distribute_button,
+    test_distribution_guards,
     test_distribution_queries,
     test_human_format,
     test_income_shares,

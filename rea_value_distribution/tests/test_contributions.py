@@ -1,7 +1,7 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 
 from .common import ValueCase
 
@@ -199,7 +199,7 @@ class TestContributions(ValueCase):
         eq_b.sudo(user_dana).name = "Garden sharing"
         with self.assertRaises(AccessError):
             eq_a.sudo(user_dana).write({"name": "Hijack"})
-        # Distributing: coordinators of the context only.
+        # Distributing: coordinators of the context only (an access refusal).
         wizard = (
             self.env["rea.distribution.wizard"]
             .sudo(user_dana)
@@ -212,7 +212,7 @@ class TestContributions(ValueCase):
                 }
             )
         )
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(AccessError):
             wizard.action_preview()
 
     def test_members_declare_skills_managers_set_rates(self):

@@ -194,12 +194,13 @@ class TestHumanFormat(ValueCase):
                 "//field[@name='payment_ids']//field[@name='%s']",
             )[0]
             self.assertEqual(node.get("widget"), "monetary")
-        # Contributions: a money value only with its currency.
+        # Contributions: their value (money value, or work at its rate)
+        # always with its currency.
         node = self._field(
-            "rea_value_distribution.rea_event_view_tree_contribution", "money_value"
+            "rea_value_distribution.rea_event_view_tree_contribution", "rea_value"
         )[0]
         self.assertEqual(node.get("widget"), "monetary")
-        self.assertIn("currency_id", node.get("attrs"))
+        self.assertIn("rea_value_currency_id", node.get("options"))
 
     def test_no_total_without_currency(self):
         # The web client writes list totals without a currency: the amounts

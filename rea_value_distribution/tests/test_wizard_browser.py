@@ -63,19 +63,20 @@ class TestWizardBrowser(odoo.tests.HttpCase):
         process = env["rea.process"].create(
             {"name": "Tour desks", "context_id": self.workshop.id}
         )
-        env["rea.event"].create(
-            {
-                "action_id": work.id,
-                "provider_id": worker.id,
-                "receiver_id": self.workshop.id,
-                "resource_conforms_to_id": skill.id,
-                "effort_quantity": 10,
-                "effort_unit_id": hour.id,
-                "input_of_id": process.id,
-                "context_id": self.workshop.id,
-                "is_contribution": True,
-            }
-        )
+        # Three workers of ten hours: 100 does not split evenly into cents.
+        workers = worker
+        for name in ("Tour Second", "Tour Third"):
+            workers |= Partner.create({"name": name, "agent_type": "individual"})
+            env["rea.agent.relationship"].create(
+                {
+                    "subject_id": workers[-1].id,
+                    "object_id": self.workshop.id,
+                    "type_id": env.ref("rea_base.relationship_type_member").id,
+                    "state": "active",
+                }
+            )
+        for worker in workers:
+            self._make_work(env, worker, skill, process)
         self.income = env["rea.event"].create(
             {
                 "action_id": env.ref("rea_base.action_transfer").id,
@@ -118,6 +119,22 @@ class TestWizardBrowser(odoo.tests.HttpCase):
                         },
                     )
                 ],
+            }
+        )
+
+    def _make_work(self, env, worker, skill, process):
+        hour = env.ref("product.product_uom_hour")
+        env["rea.event"].create(
+            {
+                "action_id": env.ref("rea_base.action_work").id,
+                "provider_id": worker.id,
+                "receiver_id": self.workshop.id,
+                "resource_conforms_to_id": skill.id,
+                "effort_quantity": 10,
+                "effort_unit_id": hour.id,
+                "input_of_id": process.id,
+                "context_id": self.workshop.id,
+                "is_contribution": True,
             }
         )
 
@@ -166,3 +183,21 @@ class TestWizardBrowser(odoo.tests.HttpCase):
         self.assertFalse(result["incomes"])
         self.assertAlmostEqual(result["amount"], 100.0)
         self.assertAlmostEqual(result["left"], 150.0)
+
+    def test_stale_preview_and_cents(self):
+        """Switching the mode after a preview clears it; the new preview's
+        lines add up to the amount (checked in the tour), and so does what
+        Distribute pays."""
+        self._run_tour("rea_distribution_wizard_stale_preview")
+        result = self._read_distribution()
+        self.assertEqual(result["count"], 1)
+        self.assertFalse(result["incomes"])
+        self.assertAlmostEqual(result["amount"], 100.0)
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            distribution = env["rea.distribution"].search(
+                [("equation_id", "=", self.equation.id)]
+            )
+            self.assertEqual(
+                sorted(distribution.line_ids.mapped("amount")), [33.33, 33.33, 33.34]
+            )

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..formatting import format_amount
 from ..models.rea_value_equation_bucket import FILTER_METHODS
@@ -69,6 +69,54 @@ class ReaDistributionWizard(models.TransientModel):
     def _onchange_equation_id(self):
         self.bucket_filter_ids = self._get_bucket_commands()
 
+    @api.onchange(
+        "context_id",
+        "equation_id",
+        "mode",
+        "amount",
+        "income_line_ids",
+        "bucket_filter_ids",
+    )
+    def _onchange_preview_inputs(self):
+        """A preview shows what its inputs gave: once they change it is
+        gone, rather than shown for what Distribute would no longer pay."""
+        if self.previewed or self.preview_line_ids:
+            self.update(self._get_cleared_preview())
+
+    @api.model
+    def _get_cleared_preview(self):
+        return {
+            "preview_line_ids": [(5, 0, 0)],
+            "previewed": False,
+            "preview_distributed": 0.0,
+            "preview_undistributed": 0.0,
+            "preview_residue": 0.0,
+            "preview_buckets": False,
+        }
+
+    # Who may act
+
+    @api.multi
+    def _check_can_distribute(self):
+        """Raise AccessError unless the current user may distribute the
+        income of the wizard's context with its equation: REA managers and
+        those who work for the context (its coordinators, cooperative users
+        of share-issuing projects), who may change the equation. The
+        buttons load income and compute as superuser, and confirming writes
+        as superuser: each calls this first, before any business rule."""
+        self.ensure_one()
+        self.equation_id._check_can_distribute()
+        context = self.context_id
+        if context and not context.rea_can_distribute():
+            raise AccessError(
+                _(
+                    "Only REA managers and those who work for %s (its "
+                    "coordinators) can distribute its income."
+                )
+                % context.sudo().name
+            )
+        return True
+
     @api.multi
     def _get_income_commands(self):
         if not self.context_id:
@@ -92,6 +140,7 @@ class ReaDistributionWizard(models.TransientModel):
     def action_load_income(self):
         """Button: list the context's undistributed income."""
         self.ensure_one()
+        self._check_can_distribute()
         self.income_line_ids = self._get_income_commands()
         return self._reopen()
 
@@ -144,7 +193,7 @@ class ReaDistributionWizard(models.TransientModel):
     @api.multi
     def _compute_result(self):
         self.ensure_one()
-        self.context_id.check_rea_can_distribute()
+        self._check_can_distribute()
         equation = self.equation_id.sudo()
         if equation.context_id != self.context_id:
             raise UserError(
@@ -166,6 +215,7 @@ class ReaDistributionWizard(models.TransientModel):
     def action_preview(self):
         """Button: who would get what, and why; nothing is written."""
         self.ensure_one()
+        self._check_can_distribute()
         result, _incomes = self._compute_result()
         engine = self.env["rea.distribution.engine"]
         lines = engine.get_group_lines(result)
@@ -185,7 +235,9 @@ class ReaDistributionWizard(models.TransientModel):
     def action_confirm(self):
         """Button: distribute for real (a live equation only)."""
         self.ensure_one()
+        self._check_can_distribute()
         result, incomes = self._compute_result()
+        self._check_preview_matches(result)
         # Checked above: the user coordinates the context; the distribution
         # writes events and accounting the coordinator may not write alone.
         distribution = (
@@ -202,6 +254,38 @@ class ReaDistributionWizard(models.TransientModel):
             "view_mode": "form",
             "target": "current",
         }
+
+    @api.multi
+    def _check_preview_matches(self, result):
+        """Refuse to distribute when the preview shown is not what would be
+        paid now (its inputs, the claims or the equation changed since)."""
+        self.ensure_one()
+        if not self.previewed:
+            return True
+        currency = self.equation_id.currency_id
+
+        def key(agent_id, bucket_id, rule_id, amount):
+            return (agent_id or 0, bucket_id or 0, rule_id or 0, currency.round(amount))
+
+        shown = sorted(
+            key(line.agent_id.id, line.bucket_id.id, line.rule_id.id, line.amount)
+            for line in self.preview_line_ids
+        )
+        now = sorted(
+            key(g["agent_id"], g["bucket_id"], g["rule_id"], g["rounded"])
+            for g in result["groups"].values()
+        )
+        if shown != now or currency.compare_amounts(
+            self.preview_distributed, result["distributed"]
+        ):
+            raise UserError(
+                _(
+                    "The preview no longer matches what would be distributed "
+                    "now (the amount, the income, the filters or the claims "
+                    "changed): preview again before distributing."
+                )
+            )
+        return True
 
     @api.model
     def _get_title(self):

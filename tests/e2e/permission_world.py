@@ -523,6 +523,23 @@ class World(object):
                 "equation_id": equation,
                 "date": today,
             }
+        # Lines of the distribution wizard: only the anonymous visitor is
+        # checked (signed-in users make them through their own wizard).
+        wizard = self.create(
+            "rea.distribution.wizard", dict(self.values["rea.distribution.wizard"]["A"])
+        )
+        for model, vals in (
+            (
+                "rea.distribution.wizard.bucket",
+                {"bucket_id": self.records["rea.value.equation.bucket"]["A"]},
+            ),
+            (
+                "rea.distribution.wizard.income",
+                {"event_id": self.records["rea.event"]["A"], "amount": 1.0},
+            ),
+            ("rea.distribution.wizard.preview", {"amount": 1.0}),
+        ):
+            self.values.setdefault(model, {})["any"] = dict(vals, wizard_id=wizard)
         for model in (
             "rea.action",
             "rea.action.type",
