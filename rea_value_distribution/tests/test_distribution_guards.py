@@ -121,6 +121,24 @@ class TestDistributionGuards(ValueCase):
         with self.assertRaises(AccessError):
             own.unlink()
 
+    def test_buckets_and_rules_read_as_their_equation(self):
+        """Who may not read an equation reads none of its buckets and rules
+        (they tell what the context pays whom)."""
+        buckets = self.shared.bucket_ids
+        rules = buckets.mapped("rule_ids")
+        self.assertTrue(buckets and rules)
+        for user in (self.staff, self.coordinator):
+            Bucket = self.env["rea.value.equation.bucket"].sudo(user)
+            Rule = self.env["rea.value.equation.rule"].sudo(user)
+            mine = user == self.coordinator
+            self.assertEqual(
+                bool(Bucket.search([("id", "in", buckets.ids)])), mine, user.login
+            )
+            self.assertEqual(bool(Rule.search([("id", "in", rules.ids)])), mine)
+        other = self.other_equation.bucket_ids
+        with self.assertRaises(AccessError):
+            other.sudo(self.coordinator).read(["percentage"])
+
     def test_equation_navigation(self):
         with self.assertRaises(AccessError):
             self.shared.sudo(self.member).action_view_distributions()

@@ -62,7 +62,10 @@ class TestServerOnly(ValueCase):
             with self.assertRaises(AccessError):
                 skill.sudo(self.rea_user).write(vals)
         self.assertEqual((skill.partner_id, skill.skill_id), (self.bob, self.carpentry))
-        skill.sudo(self.rea_user).write({"level": "3"})
+        # Nor change another person's skill at all (their own, or managers).
+        with self.assertRaises(AccessError):
+            skill.sudo(self.rea_user).write({"level": "3"})
+        skill.write({"level": "3"})
         self.assertEqual(skill.level, "3")
         self.assertEqual(
             self.env["rea.agent.skill"].get_rate(self.bob, self.carpentry), 25.0
