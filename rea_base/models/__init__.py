@@ -1,3 +1,4 @@
+# Mixins before the models using them (alphabetical order keeps it).
 # rea_event first: it declares the model that the rea_event_* files extend
 # (each a concern of its own; none overrides another).
 from . import (
@@ -5,6 +6,7 @@ from . import (
     ir_ui_menu,
     product_template,
     product_uom,
+    rea_access_rules_first_mixin,
     rea_action,
     rea_action_type,
     rea_agent_relationship,

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .rea_subscription_request import FORM_FIELDS, STATES
 
@@ -13,6 +13,45 @@ class ReaSubscriptionRequest(models.Model):
     """The state machine (``action_*``) and the e-mails of each step."""
 
     _inherit = "rea.subscription.request"
+
+    # Who may act -------------------------------------------------------------
+
+    @api.multi
+    def _check_can_process(self):
+        """Raise AccessError unless the caller may run the workflow of these
+        requests: write access and record rules, i.e. cooperative users,
+        cooperative managers and the coordinators of the requests' projects.
+
+        Validation writes as superuser (the member's agent, the invoice):
+        every step calls this first, before any business rule.
+        """
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        return True
+
+    @api.model
+    def _check_can_request_for(self, project):
+        """Raise AccessError unless the caller may create requests for
+        ``project``: the record rules on requests, checked before a request
+        exists (cooperative users and managers: any project; coordinators:
+        the projects they coordinate)."""
+        self.check_access_rights("create")
+        user = self.env.user
+        if (
+            user._is_superuser()
+            or user.has_group("rea_membership_shares.group_share_user")
+            or user.has_group("rea_base.group_rea_manager")
+        ):
+            return True
+        if user.partner_id not in project.sudo().coordinator_ids:
+            raise AccessError(
+                _(
+                    "Only cooperative users and the coordinators of %s can "
+                    "create its subscription requests."
+                )
+                % project.sudo().display_name
+            )
+        return True
 
     # State machine ---------------------------------------------------------
 
@@ -33,6 +72,7 @@ class ReaSubscriptionRequest(models.Model):
     def action_validate(self):
         """Validate: create the member's agent and the capital release
         invoice, and send it."""
+        self._check_can_process()
         self._check_state(("draft", "waiting"), _("validate"))
         for request in self:
             errors = request.check_values(request._get_check_values(), as_staff=True)
@@ -74,6 +114,7 @@ class ReaSubscriptionRequest(models.Model):
 
     @api.multi
     def action_put_on_waiting_list(self):
+        self._check_can_process()
         self._check_state(("draft",), _("put on the waiting list"))
         self.write({"state": "waiting"})
         for request in self:
@@ -82,16 +123,19 @@ class ReaSubscriptionRequest(models.Model):
 
     @api.multi
     def action_block(self):
+        self._check_can_process()
         self._check_state(("draft",), _("block"))
         return self.write({"state": "blocked"})
 
     @api.multi
     def action_unblock(self):
+        self._check_can_process()
         self._check_state(("blocked",), _("unblock"))
         return self.write({"state": "draft"})
 
     @api.multi
     def action_cancel(self):
+        self._check_can_process()
         self._check_state(("draft", "waiting", "blocked", "done"), _("cancel"))
         for request in self:
             invoice = request.sudo().invoice_id
@@ -108,6 +152,7 @@ class ReaSubscriptionRequest(models.Model):
     @api.multi
     def action_draft(self):
         """A cancelled request without invoice can start again."""
+        self._check_can_process()
         self._check_state(("cancelled",), _("reset to draft"))
         if self.filtered("invoice_id"):
             raise UserError(
@@ -131,7 +176,10 @@ class ReaSubscriptionRequest(models.Model):
 
     @api.multi
     def action_open_payment_wizard(self):
+        """Opens the payment wizard: for who may process the request and
+        confirm payments (the wizard's own check)."""
         self.ensure_one()
+        self._check_can_process()
         self.env["rea.subscription.payment"]._check_caller()
         return {
             "type": "ir.actions.act_window",
