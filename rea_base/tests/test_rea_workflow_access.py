@@ -43,12 +43,14 @@ class TestReaWorkflowAccess(ReaCase):
             }
         )
         cls.hour = cls.uom_hour
+        cls.process_a = cls._process("Build in A", context_id=cls.project_a.id)
         # Alice worked 2 hours for A, and committed 3 more.
         cls.work_a = cls._event(
             "work",
             provider=cls.alice,
             receiver=cls.project_a,
             context_id=cls.project_a.id,
+            input_of_id=cls.process_a.id,
             resource_conforms_to_id=cls.carpentry.id,
             effort_quantity=2,
             effort_unit_id=cls.hour.id,
@@ -86,15 +88,19 @@ class TestReaWorkflowAccess(ReaCase):
         """Not a 'constraint' error: the caller's rules refuse it first."""
         Commitment = self.env["rea.commitment"]
         before = Commitment.search_count([])
-        with self.assertRaises(AccessError):
+        # The refusal comes after the row is written, as any create's: the
+        # transaction of the call is rolled back (here, its savepoint).
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
             Commitment.sudo(self.coordinator_a).create(
                 self._commitment_vals(self.project_b)
             )
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
             Commitment.sudo(self.plain).create(self._commitment_vals())
         self.assertEqual(Commitment.search_count([]), before)
         # Business rules still speak to who may create.
-        with self.assertRaisesRegex(ValidationError, "positive"):
+        with self.assertRaisesRegex(
+            ValidationError, "positive"
+        ), self.env.cr.savepoint():
             Commitment.sudo(self.coordinator_a).create(
                 self._commitment_vals(quantity=-1)
             )

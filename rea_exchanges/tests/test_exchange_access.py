@@ -220,6 +220,10 @@ class TestExchangeAccess(ExchangeCase):
         with self.assertRaises(AccessError):
             self.exchange_a.sudo(self.coord_b).action_create_invoice()
         self.assertFalse(self.exchange_a.invoice_ids)
+        # Not "this type is not invoiced": access is refused first.
+        self.assertEqual(self.exchange_b.invoicing, "none")
+        with self.assertRaises(AccessError):
+            self.exchange_b.sudo(self.portal_b).action_create_invoice()
 
     @mute_logger("odoo.models")
     def test_recording_wizard_follows_write_rights(self):

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .rea_subscription_request import FORM_FIELDS, STATES
 
@@ -19,8 +19,8 @@ class ReaSubscriptionRequest(models.Model):
     @api.multi
     def _check_can_process(self):
         """Raise AccessError unless the caller may run the workflow of these
-        requests: write access and record rules, i.e. cooperative users,
-        cooperative managers and the coordinators of the requests' projects.
+        requests: write access and record rules, i.e. cooperative users and
+        managers (coordinators and members only read requests).
 
         Validation writes as superuser (the member's agent, the invoice):
         every step calls this first, before any business rule.
@@ -32,25 +32,9 @@ class ReaSubscriptionRequest(models.Model):
     @api.model
     def _check_can_request_for(self, project):
         """Raise AccessError unless the caller may create requests for
-        ``project``: the record rules on requests, checked before a request
-        exists (cooperative users and managers: any project; coordinators:
-        the projects they coordinate)."""
+        ``project``, before a request exists: create access (cooperative
+        users and managers, for every project). Extend to narrow it."""
         self.check_access_rights("create")
-        user = self.env.user
-        if (
-            user._is_superuser()
-            or user.has_group("rea_membership_shares.group_share_user")
-            or user.has_group("rea_base.group_rea_manager")
-        ):
-            return True
-        if user.partner_id not in project.sudo().coordinator_ids:
-            raise AccessError(
-                _(
-                    "Only cooperative users and the coordinators of %s can "
-                    "create its subscription requests."
-                )
-                % project.sudo().display_name
-            )
         return True
 
     # State machine ---------------------------------------------------------
