@@ -1,3 +1,4 @@
+# Mixins before the models using them (alphabetical order keeps it).
 # rea_event first: it declares the model that the rea_event_* files extend
 # (each a concern of its own; none overrides another).
 from . import (

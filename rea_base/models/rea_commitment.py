@@ -14,6 +14,8 @@ class ReaCommitment(models.Model):
     """A promised economic event (ValueFlows Commitment), fulfilled by events."""
 
     _name = "rea.commitment"
+    # A commitment out of the caller's contexts is refused as such, before
+    # its constraints read it.
     _inherit = ["mail.thread", "rea.access.check.mixin"]
     _description = "REA Commitment"
     _order = "due, id"
@@ -230,9 +232,19 @@ class ReaCommitment(models.Model):
         return {k: v for k, v in vals.items() if v}
 
     @api.multi
+    def _check_can_manage(self):
+        """Raise AccessError unless the caller may fulfil or change these
+        commitments: write access and record rules (their contexts'
+        coordinators, REA managers), not the agents merely reading them."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        return True
+
+    @api.multi
     def action_record_event(self):
         """Button: open a new event form prefilled to fulfil what remains."""
         self.ensure_one()
+        self._check_can_manage()
         context = {
             "default_%s" % fname: value
             for fname, value in self._prepare_event_vals().items()

@@ -113,9 +113,20 @@ class ReaEventCorrection(models.Model):
         return self.correct()._get_correction_action()
 
     @api.multi
+    def _check_can_correct(self):
+        """Raise AccessError unless the caller may correct these events:
+        write access and record rules (their contexts' coordinators, REA
+        managers), not the agents who only read them. The correction itself
+        records the correcting events with the caller's rights."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        return True
+
+    @api.multi
     def action_open_correct_wizard(self):
         """Button: ask for the right quantities, then correct this event."""
         self.ensure_one()
+        self._check_can_correct()
         return {
             "type": "ir.actions.act_window",
             "name": _("Correct an event"),

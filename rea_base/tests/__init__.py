@@ -26,5 +26,6 @@ from . import (
     test_rea_resource_quantities,
     test_rea_service_menu,
     test_rea_traceability,
+    test_rea_workflow_access,
     test_server_api,
 )

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare
 
 
@@ -74,7 +74,7 @@ class ReaEventCorrectWizard(models.TransientModel):
         if event_id:
             if "event_id" in fields_list:
                 vals["event_id"] = event_id
-            event = self.env["rea.event"].browse(event_id)
+            event = self._readable_event(event_id)
             for fname, value in self._get_event_quantities(event).items():
                 if fname in fields_list:
                     vals.setdefault(fname, value)
@@ -82,10 +82,27 @@ class ReaEventCorrectWizard(models.TransientModel):
 
     @api.model
     def create(self, vals):
-        if vals.get("event_id"):
-            event = self.env["rea.event"].browse(vals["event_id"])
+        event = self._readable_event(vals.get("event_id"))
+        if event:
             vals = dict(self._get_event_quantities(event), **vals)
         return super().create(vals)
+
+    @api.model
+    def _readable_event(self, event_id):
+        """The event if the caller may read it, else an empty recordset.
+
+        Like any wizard this one may be created by every signed-in user;
+        it starts from the quantities only of an event the caller reads (the
+        correction itself is guarded by ``rea.event._check_can_correct``)."""
+        event = self.env["rea.event"].browse(event_id or [])
+        if not event.exists():
+            return event.browse()
+        try:
+            event.check_access_rights("read")
+            event.check_access_rule("read")
+        except AccessError:
+            return event.browse()
+        return event
 
     @api.model
     def _get_event_quantities(self, event):
@@ -154,6 +171,7 @@ class ReaEventCorrectWizard(models.TransientModel):
         """Button: reverse the event, re-enter it with the right quantities
         and open the new events."""
         self.ensure_one()
+        self.event_id._check_can_correct()
         resource_quantity, effort_quantity = self._get_new_quantities()
         events = self.event_id.correct(
             new_quantity=resource_quantity or None,

@@ -428,10 +428,23 @@ class ReaExchange(models.Model):
 
     @api.multi
     def action_create_invoice(self):
+        self._check_can_manage()
         invoices = self.env["account.invoice"]
         for exchange in self:
             invoices |= exchange.create_invoice()
         return self[:1]._get_invoice_action(invoices)
+
+    @api.multi
+    def _check_can_manage(self):
+        """Raise AccessError unless the caller may run the workflow of these
+        exchanges: whoever may change them (write access and record rules:
+        their contexts' coordinators, REA managers), not their members.
+
+        Invoicing creates the invoice with the caller's accounting rights
+        only after this, before any business rule speaks."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        return True
 
     # Business methods
 

@@ -330,6 +330,15 @@ class ReaTransfer(models.Model):
         # Their commitments go with them (ondelete cascade).
         return super().unlink()
 
+    @api.multi
+    def _check_can_manage(self):
+        """Raise AccessError unless the caller may record on or change these
+        transfers: write access and record rules (their contexts'
+        coordinators, REA managers), not the members taking part."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        return True
+
     # Actions
 
     @api.multi
@@ -348,7 +357,10 @@ class ReaTransfer(models.Model):
 
     @api.multi
     def action_open_record_wizard(self):
+        """Opens the recording wizard: for who may record (see
+        ``_check_can_manage``)."""
         self.ensure_one()
+        self._check_can_manage()
         return {
             "type": "ir.actions.act_window",
             "name": _("Record a transfer"),

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo.exceptions import AccessError
+from odoo.tools import mute_logger
 
 from .common import ExchangeCase
 
@@ -207,3 +208,52 @@ class TestExchangeAccess(ExchangeCase):
         )
         with self.assertRaises(AccessError):
             self.exchange_b.sudo(plain).read(["name"])
+
+    # Workflow buttons and wizards: access first ------------------------------
+
+    @mute_logger("odoo.models")
+    def test_members_do_not_invoice_their_exchanges(self):
+        """A member reads their exchange but may not invoice it: refused as
+        access, before the invoicing rules speak."""
+        with self.assertRaises(AccessError):
+            self.exchange_a.sudo(self.portal_a).action_create_invoice()
+        with self.assertRaises(AccessError):
+            self.exchange_a.sudo(self.coord_b).action_create_invoice()
+        self.assertFalse(self.exchange_a.invoice_ids)
+        # Not "this type is not invoiced": access is refused first.
+        self.assertEqual(self.exchange_b.invoicing, "none")
+        with self.assertRaises(AccessError):
+            self.exchange_b.sudo(self.portal_b).action_create_invoice()
+
+    @mute_logger("odoo.models")
+    def test_recording_wizard_follows_write_rights(self):
+        transfer = self.sides(self.exchange_a)[1]
+        for user in (self.portal_a, self.coord_b):
+            with self.assertRaises(AccessError):
+                transfer.sudo(user).action_open_record_wizard()
+        Wizard = self.env["rea.transfer.record"]
+        # Any signed-in user may create a wizard; recording is refused.
+        wizard = Wizard.sudo(self.portal_a).create(
+            {"transfer_id": transfer.id, "quantity": 15.0}
+        )
+        with self.assertRaises(AccessError):
+            wizard.action_record()
+        self.assertFalse(transfer.event_ids)
+        action = transfer.sudo(self.coord_a).action_open_record_wizard()
+        self.assertEqual(action["res_model"], "rea.transfer.record")
+        wizard = Wizard.sudo(self.coord_a).create(
+            {"transfer_id": transfer.id, "quantity": 15.0}
+        )
+        wizard.action_record()
+        self.assertEqual(sum(transfer.event_ids.mapped("resource_quantity")), 15.0)
+
+    @mute_logger("odoo.models", "odoo.addons.base.ir.ir_model")
+    def test_only_managers_delete_transfers(self):
+        """Coordinators cancel transfers; deleting one (even without events)
+        is for REA managers, as for exchanges and events."""
+        transfer = self.exchange_a.add_transfer()
+        with self.assertRaises(AccessError):
+            transfer.sudo(self.coord_a).unlink()
+        self.assertTrue(transfer.exists())
+        transfer.sudo(self.manager).unlink()
+        self.assertFalse(transfer.exists())

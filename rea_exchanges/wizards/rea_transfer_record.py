@@ -48,6 +48,8 @@ class ReaTransferRecord(models.TransientModel):
     @api.multi
     def action_record(self):
         self.ensure_one()
+        # Access before the business checks of record_event.
+        self.transfer_id._check_can_manage()
         self.transfer_id.record_event(
             self.quantity,
             date=self.date,

@@ -16,6 +16,29 @@ class ReaSubscriptionRequest(models.Model):
 
     _inherit = "rea.subscription.request"
 
+    # Who may act -------------------------------------------------------------
+
+    @api.multi
+    def _check_can_process(self):
+        """Raise AccessError unless the caller may run the workflow of these
+        requests: write access and record rules, i.e. cooperative users and
+        managers (coordinators and members only read requests).
+
+        Validation writes as superuser (the member's agent, the invoice):
+        every step calls this first, before any business rule.
+        """
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        return True
+
+    @api.model
+    def _check_can_request_for(self, project):
+        """Raise AccessError unless the caller may create requests for
+        ``project``, before a request exists: create access (cooperative
+        users and managers, for every project). Extend to narrow it."""
+        self.check_access_rights("create")
+        return True
+
     # State machine ---------------------------------------------------------
 
     @api.multi
@@ -35,6 +58,7 @@ class ReaSubscriptionRequest(models.Model):
     def action_validate(self):
         """Validate: create the member's agent and the capital release
         invoice, and send it."""
+        self._check_can_process()
         self._check_state(("draft", "waiting"), _("validate"))
         for request in self:
             errors = request.check_values(request._get_check_values(), as_staff=True)
@@ -76,6 +100,7 @@ class ReaSubscriptionRequest(models.Model):
 
     @api.multi
     def action_put_on_waiting_list(self):
+        self._check_can_process()
         self._check_state(("draft",), _("put on the waiting list"))
         self.write({"state": "waiting"})
         for request in self:
@@ -84,16 +109,19 @@ class ReaSubscriptionRequest(models.Model):
 
     @api.multi
     def action_block(self):
+        self._check_can_process()
         self._check_state(("draft",), _("block"))
         return self.write({"state": "blocked"})
 
     @api.multi
     def action_unblock(self):
+        self._check_can_process()
         self._check_state(("blocked",), _("unblock"))
         return self.write({"state": "draft"})
 
     @api.multi
     def action_cancel(self):
+        self._check_can_process()
         self._check_state(("draft", "waiting", "blocked", "done"), _("cancel"))
         for request in self:
             invoice = request.sudo().invoice_id
@@ -110,6 +138,7 @@ class ReaSubscriptionRequest(models.Model):
     @api.multi
     def action_draft(self):
         """A cancelled request without invoice can start again."""
+        self._check_can_process()
         self._check_state(("cancelled",), _("reset to draft"))
         if self.filtered("invoice_id"):
             raise UserError(
@@ -134,7 +163,10 @@ class ReaSubscriptionRequest(models.Model):
 
     @api.multi
     def action_open_payment_wizard(self):
+        """Opens the payment wizard: for who may process the request and
+        confirm payments (the wizard's own check)."""
         self.ensure_one()
+        self._check_can_process()
         self.env["rea.subscription.payment"]._check_caller()
         return {
             "type": "ir.actions.act_window",

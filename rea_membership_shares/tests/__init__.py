@@ -34,6 +34,7 @@ from . import (
     test_subscription_payment,
     test_subscription_security,
     test_subscription_settings,
+    test_subscription_workflow_access,
     test_view_totals,
     test_website_form,
     test_website_form_member,

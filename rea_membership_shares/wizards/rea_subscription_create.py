@@ -160,6 +160,9 @@ class ReaSubscriptionCreate(models.TransientModel):
         """Create the request (and validate it when asked); opens it."""
         self.ensure_one()
         Request = self.env["rea.subscription.request"]
+        # Access first: the values check below would tell a caller who may
+        # not create the request what is wrong with it.
+        Request._check_can_request_for(self.project_id)
         values = self._prepare_request_values()
         errors = Request.check_values(values, as_staff=True)
         if errors:

@@ -1,6 +1,12 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import base64
+import json
+
+from odoo.exceptions import AccessError
+from odoo.tools import mute_logger
+
 from .common import VfCase
 
 
@@ -102,6 +108,35 @@ class TestAccess(VfCase):
         }
         self.assertTrue(admin_events)
         self.assertLessEqual(admin_events, ids)
+
+    @mute_logger("odoo.models")
+    def test_export_wizard_for_those_working_for_the_context(self):
+        """The back-office file holds a context's whole economic life: REA
+        users export the contexts they work for (or, without a context, what
+        their rules show them); members and other REA users are refused."""
+        Wizard = self.env["rea.vf.export.wizard"]
+        for user in (self.portal_user, self.plain_user, self.rea_user):
+            wizard = Wizard.sudo(user).create({"context_id": self.network.id})
+            with self.assertRaises(AccessError):
+                wizard.action_export()
+            self.assertFalse(wizard.sudo().data)
+        wizard = Wizard.sudo(self.portal_user).create({})
+        with self.assertRaises(AccessError):
+            wizard.action_export()
+        wizard = Wizard.sudo(self.rea_user).create({})
+        wizard.action_export()
+        self.assertEqual(wizard.state, "done")
+        self.env["rea.agent.relationship"].create(
+            {
+                "subject_id": self.rea_user.partner_id.id,
+                "object_id": self.network.id,
+                "type_id": self.env.ref("rea_base.relationship_type_manager").id,
+            }
+        )
+        wizard = Wizard.sudo(self.rea_user).create({"context_id": self.network.id})
+        wizard.action_export()
+        document = json.loads(base64.b64decode(wizard.data).decode("utf-8"))
+        self.assertIn(self.work.vf_uri, {node["@id"] for node in document["@graph"]})
 
     def test_import_needs_rights(self):
         document = {

@@ -3,7 +3,8 @@
 
 import base64
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 
 class ReaVfExportWizard(models.TransientModel):
@@ -37,8 +38,30 @@ class ReaVfExportWizard(models.TransientModel):
         return values
 
     @api.multi
+    def _check_can_export(self):
+        """Raise AccessError unless the caller may export the chosen
+        context: REA managers any, REA users the contexts they work for
+        (``rea_get_context_ids``); without a context, REA users export what
+        their record rules show them. Members and visitors use their own
+        pages: the file holds a context's whole economic life."""
+        self.ensure_one()
+        user = self.env.user
+        if user._is_superuser() or user.has_group("rea_base.group_rea_manager"):
+            return True
+        if not user.has_group("rea_base.group_rea_user"):
+            raise AccessError(_("Only REA users can export ValueFlows files."))
+        context = self.context_id
+        if context and context.id not in user.rea_get_context_ids():
+            raise AccessError(
+                _("Only REA managers and those working for %s can export it.")
+                % context.sudo().display_name
+            )
+        return True
+
+    @api.multi
     def action_export(self):
         self.ensure_one()
+        self._check_can_export()
         text = self.env["rea.vf.exporter"].export_json(
             context_agent=self.context_id.id or None,
             date_from=self.date_from,
