@@ -4,7 +4,7 @@
     "name": "REA Exchanges",
     "summary": "Exchanges and transfers between agents, donations, multi-unit "
     "actual and committed balances, member portal",
-    "version": "11.0.1.3.0",
+    "version": "11.0.1.4.0",
     "category": "Cooperative management",
     "author": "REA Cooperative Suite contributors",
     "website": "https://github.com/rea-coop/rea-coop-suite",

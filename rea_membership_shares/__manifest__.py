@@ -5,7 +5,7 @@
     "summary": "Cooperative share capital per project: share types, "
     "subscription requests, capital release invoices, share register, "
     "operations, website forms and member portal",
-    "version": "11.0.1.3.0",
+    "version": "11.0.1.4.0",
     "category": "Cooperative management",
     "author": "REA Cooperative Suite contributors",
     "website": "https://github.com/rea-coop/rea-coop-suite",

@@ -4,7 +4,7 @@
     "name": "REA Projects",
     "summary": "Projects as REA contexts: join styles, custom join forms, "
     "join requests, coordinators' back office and member portal",
-    "version": "11.0.1.3.0",
+    "version": "11.0.1.4.0",
     "category": "Cooperative management",
     "author": "REA Cooperative Suite contributors",
     "website": "https://github.com/rea-coop/rea-coop-suite",

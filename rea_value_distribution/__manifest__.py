@@ -4,7 +4,7 @@
     "name": "REA Value Distribution",
     "summary": "Contributions, value equations, claims and income distribution "
     "to contributors, recipes as bills of materials",
-    "version": "11.0.1.3.0",
+    "version": "11.0.1.4.0",
     "category": "Cooperative management",
     "author": "REA Cooperative Suite contributors",
     "website": "https://github.com/rea-coop/rea-coop-suite",

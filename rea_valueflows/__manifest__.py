@@ -4,7 +4,7 @@
     "name": "REA ValueFlows",
     "summary": "ValueFlows 1.0 JSON-LD export and import of agents, resources, "
     "processes, events, commitments and recipes",
-    "version": "11.0.1.0.3",
+    "version": "11.0.1.0.4",
     "category": "Cooperative management",
     "author": "REA Cooperative Suite contributors",
     "website": "https://github.com/rea-coop/rea-coop-suite",

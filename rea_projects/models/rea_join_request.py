@@ -45,7 +45,9 @@ class ReaJoinRequest(models.Model):
 
     _name = "rea.join.request"
     _description = "REA Join Request"
-    _inherit = ["mail.thread"]
+    # A request for a project out of the caller's reach is refused as such,
+    # before its constraints read the project.
+    _inherit = ["mail.thread", "rea.access.check.mixin"]
     _order = "request_date desc, id desc"
 
     name = fields.Char(string="Full name", required=True, track_visibility="onchange")

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 
 
@@ -202,6 +202,7 @@ class ReaEvent(models.Model):
     @api.multi
     def action_validate(self):
         """Button: the current user vouches for these contributions."""
+        self._check_can_vouch()
         partner = self.env.user.partner_id
         validation_model = self.env["rea.contribution.validation"].sudo()
         for event in self:
@@ -216,6 +217,17 @@ class ReaEvent(models.Model):
         # Contexts asking for validation count validated contributions only.
         self.env["rea.claim.ledger"].open_event_claims(self)
         return True
+
+    @api.multi
+    def _check_can_vouch(self):
+        """Access before the business rules: members vouch for their
+        context's contributions from the back office (REA users), and only
+        for contributions they may read. Portal users do not."""
+        self._rea_check_readable()
+        if not self.env.user.has_group("rea_base.group_rea_user"):
+            raise AccessError(
+                _("Contributions are validated by members from the back office.")
+            )
 
     @api.multi
     def _check_can_validate(self, partner):

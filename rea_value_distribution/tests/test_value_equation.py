@@ -603,6 +603,18 @@ class TestValueEquation(ValueCase):
         # An outsider does not even read the contribution (record rules).
         with self.assertRaises(AccessError):
             self.ev_alice.sudo(outsider).action_validate()
+        # A portal account of a member vouches for nothing over RPC.
+        portal_bob = self.env["res.users"].create(
+            {
+                "name": "Bob (portal)",
+                "login": "bob_portal_validation",
+                "partner_id": self.bob.id,
+                "groups_id": [(6, 0, [self.env.ref("base.group_portal").id])],
+            }
+        )
+        with self.assertRaises(AccessError):
+            self.ev_alice.sudo(portal_bob).action_validate()
+        self.assertFalse(self.ev_alice.rea_validation_ids)
         self.ev_alice.sudo(user_bob).action_validate()
         with self.assertRaises(UserError):
             self.ev_alice.sudo(user_bob).action_validate()
