@@ -50,6 +50,9 @@ class ReaValueEquationBucket(models.Model):
     that the bucket's rules give to contributions."""
 
     _name = "rea.value.equation.bucket"
+    # Refused as such (AccessError) out of the equation's contexts, before
+    # the constraints read the equation.
+    _inherit = ["rea.access.check.mixin"]
     _description = "REA Value Equation Bucket"
     _order = "equation_id, sequence, id"
 

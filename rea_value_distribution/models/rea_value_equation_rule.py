@@ -26,6 +26,9 @@ class ReaValueEquationRule(models.Model):
     """Which contributions claim a part of a bucket, and how much."""
 
     _name = "rea.value.equation.rule"
+    # Refused as such (AccessError) out of the equation's contexts, before
+    # the constraints read the equation.
+    _inherit = ["rea.access.check.mixin"]
     _description = "REA Value Equation Rule"
     _order = "bucket_id, sequence, id"
 

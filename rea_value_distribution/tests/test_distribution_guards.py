@@ -138,6 +138,26 @@ class TestDistributionGuards(ValueCase):
         other = self.other_equation.bucket_ids
         with self.assertRaises(AccessError):
             other.sudo(self.coordinator).read(["percentage"])
+        # Nor add to another context's equation: refused as access, before
+        # the constraints read the equation.
+        Bucket = self.env["rea.value.equation.bucket"].sudo(self.coordinator)
+        with self.assertRaises(AccessError):
+            Bucket.create(
+                {
+                    "name": "Not mine",
+                    "equation_id": self.other_equation.id,
+                    "percentage": 10,
+                    "distribution_agent_id": self.fund.id,
+                }
+            )
+        with self.assertRaises(AccessError):
+            self.env["rea.value.equation.rule"].sudo(self.coordinator).create(
+                {
+                    "bucket_id": other.id,
+                    "action_id": self.env.ref("rea_base.action_work").id,
+                    "formula": "1",
+                }
+            )
 
     def test_equation_navigation(self):
         with self.assertRaises(AccessError):
