@@ -148,6 +148,35 @@ class SharesCase(SavepointCase):
         return values
 
     @classmethod
+    def make_user(cls, login, groups, **vals):
+        """A user of the given groups (xml ids), e-mail from the login."""
+        vals.update(
+            {
+                "name": login,
+                "login": login,
+                "email": "%s@example.org" % login,
+                "groups_id": [(6, 0, [cls.env.ref(g).id for g in groups])],
+            }
+        )
+        return cls.env["res.users"].with_context(no_reset_password=True).create(vals)
+
+    @classmethod
+    def make_coordinator(cls, login, project=None):
+        """An internal user coordinating ``project`` (the case's by default)."""
+        coordinator = cls.make_user(
+            login, ["base.group_user", "rea_projects.group_project_coordinator"]
+        )
+        cls.env["rea.agent.relationship"].create(
+            {
+                "subject_id": coordinator.partner_id.id,
+                "object_id": (project or cls.project).partner_id.id,
+                "type_id": cls.env.ref("rea_base.relationship_type_manager").id,
+                "state": "active",
+            }
+        )
+        return coordinator
+
+    @classmethod
     def make_request(cls, **kw):
         values = cls.person_values(**kw)
         return cls.Request.create(values)

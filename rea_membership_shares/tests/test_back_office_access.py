@@ -27,41 +27,18 @@ class TestBackOfficeAccess(SharesCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        Users = cls.env["res.users"].with_context(no_reset_password=True)
-
-        def user(login, groups):
-            return Users.create(
-                {
-                    "name": login,
-                    "login": login,
-                    "email": "%s@example.org" % login,
-                    "groups_id": [(6, 0, [cls.env.ref(g).id for g in groups])],
-                }
-            )
-
-        cls.coordinator = user(
-            "access_coordinator",
-            ["base.group_user", "rea_projects.group_project_coordinator"],
-        )
-        cls.coop_user = user(
+        cls.coordinator = cls.make_coordinator("access_coordinator")
+        cls.coop_user = cls.make_user(
             "access_coop_user",
             ["base.group_user", "rea_membership_shares.group_share_user"],
         )
-        cls.coop_billing = user(
+        cls.coop_billing = cls.make_user(
             "access_coop_billing",
             [
                 "base.group_user",
                 "rea_membership_shares.group_share_user",
                 "account.group_account_invoice",
             ],
-        )
-        cls.env["rea.agent.relationship"].create(
-            {
-                "subject_id": cls.coordinator.partner_id.id,
-                "object_id": cls.project.partner_id.id,
-                "type_id": cls.env.ref("rea_base.relationship_type_manager").id,
-                "state": "active",
-            }
         )
         cls.request = cls.make_request(email="access.member@example.org")
         cls.request.action_validate()

@@ -15,24 +15,8 @@ class TestSubscriptionWorkflowAccess(SharesCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        Users = cls.env["res.users"].with_context(no_reset_password=True)
-
-        def user(login, groups, **vals):
-            vals.update(
-                {
-                    "name": login,
-                    "login": login,
-                    "email": "%s@example.org" % login,
-                    "groups_id": [(6, 0, [cls.env.ref(g).id for g in groups])],
-                }
-            )
-            return Users.create(vals)
-
-        cls.coordinator = user(
-            "wf_share_coordinator",
-            ["base.group_user", "rea_projects.group_project_coordinator"],
-        )
-        cls.coop_billing = user(
+        cls.coordinator = cls.make_coordinator("wf_share_coordinator")
+        cls.coop_billing = cls.make_user(
             "wf_share_billing",
             [
                 "base.group_user",
@@ -40,17 +24,9 @@ class TestSubscriptionWorkflowAccess(SharesCase):
                 "account.group_account_invoice",
             ],
         )
-        cls.env["rea.agent.relationship"].create(
-            {
-                "subject_id": cls.coordinator.partner_id.id,
-                "object_id": cls.project.partner_id.id,
-                "type_id": cls.env.ref("rea_base.relationship_type_manager").id,
-                "state": "active",
-            }
-        )
         cls.member_request = cls.make_request(email="wf.member@example.org")
         cls.member_request.action_validate()
-        cls.member = user(
+        cls.member = cls.make_user(
             "wf_share_member",
             ["base.group_portal"],
             partner_id=cls.member_request.partner_id.id,
