@@ -6,6 +6,7 @@ of shares, while typing) and the events pivot (sums per unit, none across
 units). Screenshots land in .data/artifacts/e2e/figures-*/.
 """
 
+import contextlib
 import os
 
 from selenium.common.exceptions import TimeoutException
@@ -33,6 +34,22 @@ def _quantity(value, fmt):
     if not (fmt and fmt["money"]) and "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+@contextlib.contextmanager
+def _manager_screen(server, artifacts, name, path, ready_css):
+    """A manager's browser on one back-office screen, loaded and settled;
+    it fails the test on any problem the screen showed."""
+    clicker = Clicker(server, os.path.join(artifacts, "figures-" + name), "manager")
+    try:
+        clicker.login("admin", "admin")
+        clicker.open(path, name)
+        clicker.wait_for(ready_css)
+        clicker.settle()
+        yield clicker
+        assert not clicker.problems, "\n".join(str(p) for p in clicker.problems)
+    finally:
+        clicker.quit()
 
 
 def test_share_form_total_while_typing(click_server, artifacts):
@@ -98,16 +115,13 @@ def test_events_pivot_sums_per_unit(click_server, artifacts):
         fmt = (group.get("__rea_formats") or {}).get("resource_quantity")
         expected[name] = _quantity(group["resource_quantity"], fmt)
     assert len(expected) > 1, "the demo events should be in several units"
-    clicker = Clicker(
-        click_server, os.path.join(artifacts, "figures-manager"), "manager"
-    )
-    try:
-        clicker.login("admin", "admin")
-        clicker.open(
-            "/web#action=rea_base.rea_event_action&view_type=pivot", "events-pivot"
-        )
-        clicker.wait_for("table.o_pivot_table, .o_pivot table")
-        clicker.settle()
+    with _manager_screen(
+        click_server,
+        artifacts,
+        "pivot",
+        "/web#action=rea_base.rea_event_action&view_type=pivot",
+        "table.o_pivot_table, .o_pivot table",
+    ) as clicker:
         rows = clicker.driver.execute_script("""
             var rows = [];
             document.querySelectorAll('.o_pivot table tbody tr').forEach(function (tr) {
@@ -126,9 +140,6 @@ def test_events_pivot_sums_per_unit(click_server, artifacts):
         assert rows and rows[0][1] == "", rows[:3]
         for name, text in expected.items():
             assert shown.get(name) == text, (name, shown.get(name), text)
-        assert not clicker.problems, "\n".join(str(p) for p in clicker.problems)
-    finally:
-        clicker.quit()
 
 
 def _overlap(a, b):
@@ -142,16 +153,13 @@ def _overlap(a, b):
 
 def test_cooperative_settings_layout(click_server, artifacts):
     """Each checkbox sits on its label's line; no two fields overlap."""
-    clicker = Clicker(
-        click_server, os.path.join(artifacts, "figures-settings"), "manager"
-    )
-    try:
-        clicker.login("admin", "admin")
-        clicker.open(
-            "/web#action=rea_membership_shares.action_share_settings", "settings"
-        )
-        clicker.wait_for('.app_settings_block[data-key="rea_membership_shares"]')
-        clicker.settle()
+    with _manager_screen(
+        click_server,
+        artifacts,
+        "settings",
+        "/web#action=rea_membership_shares.action_share_settings",
+        '.app_settings_block[data-key="rea_membership_shares"]',
+    ) as clicker:
         boxes = clicker.driver.execute_script("""
             var block = document.querySelector(
                 '.app_settings_block[data-key="rea_membership_shares"]');
@@ -193,6 +201,3 @@ def test_cooperative_settings_layout(click_server, artifacts):
         for i, (name, one) in enumerate(fields):
             for other_name, other in fields[i + 1 :]:
                 assert not _overlap(one, other), (name, other_name, one, other)
-        assert not clicker.problems, "\n".join(str(p) for p in clicker.problems)
-    finally:
-        clicker.quit()
