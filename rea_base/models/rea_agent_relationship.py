@@ -141,11 +141,13 @@ class ReaAgentRelationship(models.Model):
 
     @api.model
     def _check_can_grant(self, contexts):
-        """Refuse unless the current user works for every one of
-        ``contexts`` (REA managers and the superuser may grant any)."""
+        """Refuse unless the current user coordinates every one of
+        ``contexts`` (REA managers and the superuser may grant any). A role
+        that works for contexts (cooperative users for share-issuing
+        projects) does not make its holder their coordinator."""
         if not contexts or self._rea_may_grant_all():
             return
-        allowed = set(self.env.user.rea_get_context_ids())
+        allowed = set(self.env.user.rea_get_coordinated_context_ids())
         refused = contexts.filtered(lambda agent: agent.id not in allowed)
         if refused:
             raise AccessError(

@@ -34,10 +34,33 @@ class ResUsers(models.Model):
         return list(self._rea_context_ids())
 
     @api.multi
+    def rea_get_coordinated_context_ids(self):
+        """Ids of the contexts this user coordinates: through their own
+        active 'manager' relationships and the agents part of those, not
+        through a role's contexts (``_rea_context_root_queries`` of other
+        addons). Only coordination gives coordination: who may grant a
+        context's coordination or its being part of another agent asks
+        this set."""
+        self.ensure_one()
+        self.rea_get_context_ids()  # the same access check
+        return list(self._rea_coordinated_ids())
+
+    @api.multi
     @tools.ormcache("self.id")
     def _rea_context_ids(self):
         self.ensure_one()
-        roots = self._rea_context_root_queries()
+        return self._rea_scope_ids(self._rea_context_root_queries())
+
+    @api.multi
+    @tools.ormcache("self.id")
+    def _rea_coordinated_ids(self):
+        self.ensure_one()
+        return self._rea_scope_ids(self._rea_coordination_root_queries())
+
+    @api.multi
+    def _rea_scope_ids(self, roots):
+        """The agents of the ``roots`` queries and, recursively, those part
+        of them, in one SQL query."""
         if not roots:
             return ()
         sql = " UNION ".join("(%s)" % query for query, _params in roots)
@@ -63,6 +86,12 @@ class ResUsers(models.Model):
         """``[(sql, params)]``: queries selecting one column of partner ids,
         the contexts this user works for before their sub-contexts are
         added. Extend to add the contexts of a role (call ``super()``)."""
+        return self._rea_coordination_root_queries()
+
+    @api.multi
+    def _rea_coordination_root_queries(self):
+        """The contexts this user coordinates themself (active 'manager'
+        relationships of their partner or its commercial partner)."""
         self.ensure_one()
         partner_ids = tuple({self.partner_id.id, self.commercial_partner_id.id})
         return [

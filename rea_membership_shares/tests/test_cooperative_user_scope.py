@@ -14,27 +14,9 @@ class TestCooperativeUserScope(SharesCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.coop_user = (
-            cls.env["res.users"]
-            .with_context(no_reset_password=True)
-            .create(
-                {
-                    "name": "scope_coop_user",
-                    "login": "scope_coop_user",
-                    "groups_id": [
-                        (
-                            6,
-                            0,
-                            [
-                                cls.env.ref("base.group_user").id,
-                                cls.env.ref(
-                                    "rea_membership_shares.group_share_user"
-                                ).id,
-                            ],
-                        )
-                    ],
-                }
-            )
+        cls.coop_user = cls.make_user(
+            "scope_coop_user",
+            ["base.group_user", "rea_membership_shares.group_share_user"],
         )
         cls.bakery = cls.env["rea.project"].create(
             {
@@ -115,3 +97,34 @@ class TestCooperativeUserScope(SharesCase):
             }
         )
         self.assertEqual(self._seen("rea.exchange", self.exchanges), self.exchanges)
+
+    def test_working_for_a_project_is_not_coordinating_it(self):
+        """The role's contexts are not the user's to give: no coordination
+        of a share-issuing project, no 'part of' under it, no coordinator
+        added through the project's wizard."""
+        Relationship = self.env["rea.agent.relationship"].sudo(self.coop_user)
+        partner = self.coop_user.partner_id
+        for vals in (
+            {
+                "subject_id": partner.id,
+                "object_id": self.project.partner_id.id,
+                "type_id": self.env.ref("rea_base.relationship_type_manager").id,
+            },
+            {
+                # The project part of another: that one's coordinators would
+                # read the project's records.
+                "subject_id": self.project.partner_id.id,
+                "object_id": self.bakery.partner_id.id,
+                "type_id": self.env.ref("rea_base.relationship_type_child").id,
+            },
+        ):
+            with self.assertRaises(AccessError):
+                Relationship.create(dict(vals, state="active"))
+        with self.assertRaises(AccessError):
+            self.project.sudo(self.coop_user).add_coordinator(partner)
+        self.assertFalse(self.project.is_coordinator(partner))
+        # Their contexts still include the project (they work for it).
+        self.assertIn(
+            self.project.partner_id.id,
+            self.coop_user.sudo(self.coop_user).rea_get_context_ids(),
+        )
