@@ -29,6 +29,7 @@ from . import (
     rea_resource,
     rea_resource_role,
     rea_resource_role_type,
+    rea_wizard_target_mixin,
     res_partner,
     res_users,
 )

@@ -204,6 +204,14 @@ class ReaAgentRelationship(models.Model):
 
     @api.multi
     def write(self, vals):
+        if vals.get("state") == "inactive" and "date_end" not in vals:
+            # Ended today unless told when: the register keeps the end date.
+            undated = self.filtered(lambda rel: not rel.date_end)
+            if undated and undated != self:
+                (self - undated).write(vals)
+                return undated.write(dict(vals))
+            if undated:
+                vals = dict(vals, date_end=fields.Date.context_today(self))
         watched = any(field in vals for field in RIGHTS_FIELDS)
         touched_before = False
         if watched:

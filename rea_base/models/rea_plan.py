@@ -8,7 +8,9 @@ class ReaPlan(models.Model):
     """A plan groups processes and commitments towards a goal."""
 
     _name = "rea.plan"
-    _inherit = ["mail.thread"]
+    # Refused (AccessError) when a write would move it out of the
+    # caller's reach, e.g. into a project they do not coordinate.
+    _inherit = ["mail.thread", "rea.access.check.mixin"]
     _description = "REA Plan"
     _order = "due desc, id desc"
 

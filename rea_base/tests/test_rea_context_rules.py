@@ -1,6 +1,7 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from odoo import fields
 from odoo.exceptions import AccessError
 
 from .common import ReaCase
@@ -306,3 +307,27 @@ class TestReaContextRules(ReaCase):
         self.assertIn(self.event_b, self.Event.sudo(self.coordinator_a).search([]))
         rel.sudo(self.manager).write({"state": "inactive"})
         self.assertNotIn(self.event_b, self.Event.sudo(self.coordinator_a).search([]))
+
+    def test_a_write_moves_nothing_out_of_reach(self):
+        """Rules are checked on the values written too: a coordinator cannot
+        move their plan into another context."""
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            self.plan_a.sudo(self.coordinator_a).write(
+                {"context_id": self.project_b.id}
+            )
+        self.plan_a.invalidate_cache()
+        self.assertEqual(self.plan_a.context_id, self.project_a)
+        self.plan_a.sudo(self.coordinator_a).write({"name": "Plan A, again"})
+        self.assertEqual(self.plan_a.name, "Plan A, again")
+
+    def test_an_ended_relationship_keeps_its_end_date(self):
+        membership = self.env["rea.agent.relationship"].create(
+            {
+                "subject_id": self.plain.partner_id.id,
+                "object_id": self.project_a.id,
+                "type_id": self.member_type.id,
+                "state": "active",
+            }
+        )
+        membership.sudo(self.coordinator_a).write({"state": "inactive"})
+        self.assertEqual(membership.date_end, fields.Date.context_today(membership))

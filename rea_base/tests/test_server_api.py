@@ -52,3 +52,12 @@ class TestServerOnly(SavepointCase):
         rel = Rel.ensure_membership(self.portal.partner_id, self.coop)
         self.assertEqual(Rel.get_members(self.coop), self.portal.partner_id)
         self.assertEqual(rel.state, "active")
+
+    def test_abstract_models_hold_no_records(self):
+        """Searching or reading a service model over RPC is a clean refusal,
+        not a database error."""
+        for model in ("rea.aggregate.unit.mixin", "rea.access.check.mixin"):
+            with self.assertRaises(AccessError):
+                api.call_kw(self.env[model], "search_read", [[]], {})
+            with self.assertRaises(AccessError):
+                api.call_kw(self.env[model], "read", [[1]], {})

@@ -28,6 +28,10 @@ class ReaEventCorrectWizard(models.TransientModel):
     """
 
     _name = "rea.event.correct.wizard"
+    # Created only on records the user may read (no names or figures
+    # of other projects through the wizard).
+    _inherit = ["rea.wizard.target.mixin"]
+    _rea_wizard_targets = ("event_id",)
     _description = "Correct an Economic Event"
 
     event_id = fields.Many2one("rea.event", required=True, ondelete="cascade")

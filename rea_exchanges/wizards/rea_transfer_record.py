@@ -10,6 +10,10 @@ class ReaTransferRecord(models.TransientModel):
     """Record that (part of) a transfer happened."""
 
     _name = "rea.transfer.record"
+    # Created only on records the user may read (no names or figures
+    # of other projects through the wizard).
+    _inherit = ["rea.wizard.target.mixin"]
+    _rea_wizard_targets = ("transfer_id",)
     _description = "Record a transfer"
 
     transfer_id = fields.Many2one("rea.transfer", required=True, ondelete="cascade")

@@ -2,12 +2,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ReaJoinAnswer(models.Model):
     """The answer of a join request to one question of its project."""
 
     _name = "rea.join.answer"
+    # Refused (AccessError) when a write would move it out of the
+    # caller's reach, e.g. into a project they do not coordinate.
+    _inherit = ["rea.access.check.mixin"]
     _description = "REA Join Answer"
     _order = "request_id, sequence, id"
 
@@ -49,6 +53,17 @@ class ReaJoinAnswer(models.Model):
         "option_id",
         "file_name",
     )
+    @api.constrains("question_id", "request_id")
+    def _check_question_of_the_request(self):
+        """An answer answers a question of the project asked to join."""
+        for answer in self.sudo():
+            if answer.question_id.project_id != answer.request_id.project_id:
+                raise ValidationError(
+                    _(
+                        "An answer must answer a question of the project it asks to join."
+                    )
+                )
+
     def _compute_display_value(self):
         for answer in self:
             qtype = answer.question_type

@@ -27,6 +27,9 @@ class ReaJoinQuestion(models.Model):
     """A question of a project's join form."""
 
     _name = "rea.join.question"
+    # Refused (AccessError) when a write would move it out of the
+    # caller's reach, e.g. into a project they do not coordinate.
+    _inherit = ["rea.access.check.mixin"]
     _description = "REA Join Question"
     _order = "project_id, sequence, id"
 

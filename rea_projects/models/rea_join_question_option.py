@@ -6,6 +6,9 @@ from odoo import fields, models
 
 class ReaJoinQuestionOption(models.Model):
     _name = "rea.join.question.option"
+    # Refused (AccessError) when a write would move it out of the
+    # caller's reach, e.g. into a project they do not coordinate.
+    _inherit = ["rea.access.check.mixin"]
     _description = "REA Join Question Option"
     _order = "sequence, id"
 

@@ -27,6 +27,9 @@ class ReaProject(models.Model):
     _name = "rea.project"
     _description = "REA Project"
     _inherits = {"res.partner": "partner_id"}
+    # A coordinator's write that would make it another agent's project (out
+    # of their reach) is refused as access and rolled back.
+    _inherit = ["rea.access.check.mixin"]
     _order = "sequence, id"
 
     partner_id = fields.Many2one(
@@ -585,13 +588,23 @@ class ReaProject(models.Model):
             {"groups_id": [(4, group.id)]}
         )
 
+    @api.model
+    def _rea_as_partner(self, partner):
+        """A partner record from a record or an id (over RPC), one only."""
+        if not isinstance(partner, models.BaseModel):
+            partner = self.env["res.partner"].browse(partner or [])
+        if len(partner) != 1 or not partner.exists():
+            raise UserError(_("Choose one existing contact."))
+        return partner
+
     @api.multi
+    @api.returns("rea.agent.relationship")
     def add_coordinator(self, partner):
         """Make ``partner`` a coordinator of the project (an active
         "Coordinator" relationship from today); return the relationship."""
         self.ensure_one()
         self._check_can_manage_coordinators()
-        partner.ensure_one()
+        partner = self._rea_as_partner(partner)
         if self._get_coordinator_relationships(partner):
             raise UserError(
                 _("%(partner)s already coordinates %(project)s.")
@@ -625,12 +638,13 @@ class ReaProject(models.Model):
         return relationship
 
     @api.multi
+    @api.returns("rea.agent.relationship")
     def remove_coordinator(self, partner):
         """End the coordination of ``partner`` today (its relationship
         becomes inactive); return the relationships ended."""
         self.ensure_one()
         self._check_can_manage_coordinators()
-        partner.ensure_one()
+        partner = self._rea_as_partner(partner)
         relationships = self._get_coordinator_relationships(partner)
         if not relationships:
             raise UserError(

@@ -1,6 +1,7 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from odoo import api
 from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import SavepointCase
 
@@ -92,6 +93,20 @@ class TestCoordinatorWizard(SavepointCase):
         self._run_wizard(self.coordinator, "add", partner=partner)
         self.assertEqual(relationship.state, "active")
         self.assertFalse(relationship.date_end)
+
+    def test_add_coordinator_over_rpc(self):
+        """Called remotely as documented (a partner id), it answers ids."""
+        Project = self.env["rea.project"].sudo(self.coordinator)
+        ids = api.call_kw(
+            Project,
+            "add_coordinator",
+            [[self.project.id], self.newcomer.partner_id.id],
+            {},
+        )
+        self.assertTrue(ids and all(isinstance(i, int) for i in ids))
+        self.assertTrue(self.project.is_coordinator(self.newcomer.partner_id))
+        with self.assertRaises(UserError):
+            api.call_kw(Project, "remove_coordinator", [[self.project.id], 0], {})
 
     def test_coordinator_of_another_project_is_refused(self):
         partner = self.newcomer.partner_id

@@ -1,10 +1,16 @@
 # Copyright 2026 REA Cooperative Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests.common import SavepointCase
 
-from .common import add_coordinator, add_member, create_project, create_user
+from .common import (
+    add_coordinator,
+    add_member,
+    add_questions,
+    create_project,
+    create_user,
+)
 
 
 class TestRecordRules(SavepointCase):
@@ -81,3 +87,45 @@ class TestRecordRules(SavepointCase):
         self.assertEqual(found, mine)
         with self.assertRaises(AccessError):
             mine.sudo(self.coordinator).write({"level": "4"})
+
+    def test_coordinator_moves_nothing_out_of_their_projects(self):
+        """A write is checked on the values written: a coordinator cannot
+        move their project, its questions, options, requests or answers into
+        another project (record rules look at the record before a write)."""
+        questions_a = add_questions(self.env, self.project_a)
+        questions_b = add_questions(self.env, self.project_b)
+        request = self.env["rea.join.request"].create(
+            {
+                "name": "Request of Other",
+                "email": "other.member@example.org",
+                "project_id": self.project_a.id,
+                "partner_id": self.other.id,
+            }
+        )
+        answer = self.env["rea.join.answer"].create(
+            {
+                "request_id": request.id,
+                "question_id": questions_a["char"].id,
+                "value_text": "Nick",
+            }
+        )
+        option = questions_a["selection"].option_ids[:1]
+        cases = [
+            (self.project_a, {"partner_id": self.project_b.partner_id.id}),
+            (questions_a["char"], {"project_id": self.project_b.id}),
+            (option, {"question_id": questions_b["selection"].id}),
+            (request, {"project_id": self.project_b.id}),
+        ]
+        for record, vals in cases:
+            before = record.read(list(vals))[0]
+            with self.assertRaises(AccessError), self.env.cr.savepoint():
+                record.sudo(self.coordinator).write(vals)
+            record.invalidate_cache()
+            self.assertEqual(record.read(list(vals))[0], before, record)
+        # An answer stays with a question of its request's project.
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            answer.sudo(self.coordinator).write({"question_id": questions_b["char"].id})
+        self.assertEqual(answer.question_id, questions_a["char"])
+        # Within their own project, the same writes pass.
+        questions_a["char"].sudo(self.coordinator).write({"name": "Alias"})
+        self.assertEqual(questions_a["char"].name, "Alias")

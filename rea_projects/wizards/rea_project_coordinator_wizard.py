@@ -11,6 +11,10 @@ class ReaProjectCoordinatorWizard(models.TransientModel):
     checks the caller."""
 
     _name = "rea.project.coordinator.wizard"
+    # Created only on records the user may read (no names or figures
+    # of other projects through the wizard).
+    _inherit = ["rea.wizard.target.mixin"]
+    _rea_wizard_targets = ("project_id",)
     _description = "Add or remove a project coordinator"
 
     project_id = fields.Many2one("rea.project", required=True, ondelete="cascade")

@@ -12,6 +12,13 @@ class ReaDistributionWizard(models.TransientModel):
     """Choose what to distribute and how, preview, then confirm."""
 
     _name = "rea.distribution.wizard"
+    # Created only on records the user may read (no names or figures
+    # of other projects through the wizard).
+    _inherit = ["rea.wizard.target.mixin"]
+    _rea_wizard_targets = (
+        "equation_id",
+        "context_id",
+    )
     _description = "Distribute income with a value equation"
 
     context_id = fields.Many2one(
