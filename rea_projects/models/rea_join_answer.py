@@ -60,7 +60,8 @@ class ReaJoinAnswer(models.Model):
             if answer.question_id.project_id != answer.request_id.project_id:
                 raise ValidationError(
                     _(
-                        "An answer must answer a question of the project it asks to join."
+                        "An answer must answer a question of the project "
+                        "it asks to join."
                     )
                 )
 
