@@ -131,6 +131,23 @@ class TestReaQuantityViews(ReaQuantityViewCase):
         self.assert_no_sum("rea.resource", QUANTITY_UNITS["rea.resource"])
         self.assert_no_sum("rea.commitment", QUANTITY_UNITS["rea.commitment"])
 
+    def test_no_client_side_sum_of_unit_quantities(self):
+        """A list's column sum is written by the web client with the field's
+        own digits ("7.00000000"), not the unit's: no view of the suite
+        (embedded lists included) sums a quantity shown in its unit."""
+        views = self.env["ir.ui.view"].search(
+            [("type", "in", ("tree", "form")), ("model", "=like", "rea.%")]
+        )
+        self.assertTrue(views)
+        for view in views:
+            root = etree.fromstring(view.arch_db.encode())
+            for node in root.iter("field"):
+                if node.get("widget") == "rea_quantity":
+                    self.assertFalse(
+                        node.get("sum") or node.get("avg"),
+                        "%s sums %s" % (view.xml_id, node.get("name")),
+                    )
+
     def test_lines_of_forms_load_their_unit(self):
         self.assert_units_loaded("rea.commitment", "rea_base.rea_commitment_view_form")
         self.assert_units_loaded("rea.plan", "rea_base.rea_plan_view_form")

@@ -99,6 +99,18 @@ class TestCapitalReleaseInvoicing(SharesCase):
         self.assertIn(self.capital_release, releases)
         self.assertNotIn(self.sale, releases)
 
+    def test_capital_release_menus_open_the_customer_form(self):
+        """Capital release requests are customer invoices: both menus open
+        them in the customer invoice form, not the vendor bill's."""
+        customer_form = self.env.ref("account.invoice_form")
+        for xmlid in (
+            "rea_membership_shares.action_capital_release_invoices",
+            "rea_membership_shares.action_capital_release_to_pay",
+        ):
+            action = self.env.ref(xmlid)
+            forms = action.view_ids.filtered(lambda v: v.view_mode == "form")
+            self.assertEqual(forms.mapped("view_id"), customer_form, xmlid)
+
     def test_register_payment_menu_lists_open_requests(self):
         to_pay = self.action_records(
             "rea_membership_shares.action_capital_release_to_pay"
