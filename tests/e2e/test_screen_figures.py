@@ -28,7 +28,10 @@ def _money(amount, currency):
 
 def _quantity(value, fmt):
     """A sum as rea_quantity writes it: the unit's decimals, trailing zeros
-    dropped unless it is money."""
+    dropped unless it is money; no figure where nothing was summed (every
+    quantity of the group empty: work, use)."""
+    if value is False:
+        return ""
     digits = fmt["digits"] if fmt else 8
     text = "{:,.{}f}".format(value or 0.0, digits)
     if not (fmt and fmt["money"]) and "." in text:
