@@ -170,6 +170,7 @@ class ReaSubscriptionRequest(models.Model):
         self.env["rea.subscription.payment"]._check_caller()
         return {
             "type": "ir.actions.act_window",
+            "name": _("Confirm payment"),
             "res_model": "rea.subscription.payment",
             "view_mode": "form",
             "target": "new",

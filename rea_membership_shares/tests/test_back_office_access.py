@@ -101,6 +101,7 @@ class TestBackOfficeAccess(SharesCase):
             self.request.sudo(self.coop_user).action_open_payment_wizard()
         self.assertTrue(self._confirm_payment_shown(self.coop_billing))
         action = self.request.sudo(self.coop_billing).action_open_payment_wizard()
+        self.assertEqual(action["name"], "Confirm payment")  # the dialog's title
         Wizard = (
             self.env[action["res_model"]]
             .sudo(self.coop_billing)

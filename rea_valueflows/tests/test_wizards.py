@@ -20,6 +20,8 @@ class TestWizards(VfCase):
         wizard.date_from = "2026-02-01"
         action = wizard.action_export()
         self.assertEqual(action["res_id"], wizard.id)
+        # The result dialog keeps a title (else the web client shows "Odoo").
+        self.assertEqual(action["name"], "ValueFlows export")
         self.assertEqual(wizard.state, "done")
         self.assertEqual(wizard.filename, "valueflows-fusta-workshop.jsonld")
         document = json.loads(base64.b64decode(wizard.data).decode("utf-8"))
@@ -35,7 +37,8 @@ class TestWizards(VfCase):
         wizard = self.env["rea.vf.import.wizard"].create(
             {"data": export.data, "filename": export.filename}
         )
-        wizard.action_import()
+        action = wizard.action_import()
+        self.assertEqual(action["name"], "ValueFlows import")
         self.assertEqual(wizard.state, "done")
         self.assertEqual(wizard.created_count, 0)
         self.assertEqual(wizard.refused_count, 0)

@@ -78,6 +78,7 @@ class ReaVfExportWizard(models.TransientModel):
         )
         return {
             "type": "ir.actions.act_window",
+            "name": _("ValueFlows export"),
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",

@@ -62,6 +62,7 @@ class ReaVfImportWizard(models.TransientModel):
         )
         return {
             "type": "ir.actions.act_window",
+            "name": _("ValueFlows import"),
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",
