@@ -96,7 +96,11 @@ class TestHumanFormat(ValueCase):
         rows = self._arch(
             "rea_value_distribution.rea_event_view_pivot_contribution"
         ).xpath("//field[@type='row']/@name")
-        self.assertEqual(rows[:2], ["effort_unit_id", "currency_id"])
+        self.assertEqual(rows[:2], ["effort_unit_id", "resource_unit_id"])
+        measures = self._arch(
+            "rea_value_distribution.rea_event_view_pivot_contribution"
+        ).xpath("//field[@type='measure']/@name")
+        self.assertEqual(measures, ["effort_quantity", "resource_quantity"])
         groups = self._arch(
             "rea_value_distribution.rea_event_view_graph_contribution"
         ).xpath("//field[@type!='measure']/@name")
