@@ -47,7 +47,11 @@ class ReaEvent(models.Model):
     """
 
     _name = "rea.event"
-    _inherit = ["rea.batch.create.mixin", "rea.aggregate.unit.mixin"]
+    _inherit = [
+        "rea.batch.create.mixin",
+        "rea.aggregate.unit.mixin",
+        "rea.access.check.mixin",
+    ]
     _description = "REA Economic Event"
     _order = "has_point_in_time desc, id desc"
 
@@ -262,6 +266,23 @@ class ReaEvent(models.Model):
             self.effort_unit_id = resource_type.rea_effort_uom_id
 
     # CRUD
+
+    @api.multi
+    def _rea_granted_references(self, fname, targets):
+        granted = super()._rea_granted_references(fname, targets)
+        if fname in ("input_of_id", "output_of_id"):
+            granted |= self._rea_member_processes(targets)
+        return granted
+
+    @api.model
+    def _rea_readable_reference_fields(self):
+        # An event recorded into a process or against a commitment the
+        # caller cannot read would change another context's books.
+        return super()._rea_readable_reference_fields() + [
+            "input_of_id",
+            "output_of_id",
+            "commitment_id",
+        ]
 
     @api.model
     def create(self, vals):

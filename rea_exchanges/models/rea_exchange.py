@@ -25,7 +25,9 @@ class ReaExchange(models.Model):
     """
 
     _name = "rea.exchange"
-    _inherit = ["mail.thread"]
+    # Record rules before constraints: an exchange out of the caller's
+    # contexts is refused as an AccessError, not by a business rule.
+    _inherit = ["mail.thread", "rea.access.check.mixin"]
     _description = "REA Exchange"
     _order = "start_date desc, id desc"
 
