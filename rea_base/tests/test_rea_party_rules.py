@@ -92,9 +92,7 @@ class TestReaPartyRules(ReaCase):
             self.member_b.sudo(self.plain).rea_get_member_context_ids()
         # Ending the membership takes the context away at once.
         self.membership_b.write({"state": "inactive"})
-        self.assertFalse(
-            self.member_b.sudo(self.member_b).rea_get_member_context_ids()
-        )
+        self.assertFalse(self.member_b.sudo(self.member_b).rea_get_member_context_ids())
 
     def test_party_out_of_context_cannot_commit(self):
         Commitment = self.env["rea.commitment"]

@@ -395,6 +395,9 @@ class ReaExchange(models.Model):
     @api.multi
     def action_fill_transfers(self):
         """Add a transfer for each slot of the type that has none."""
+        # Access first: a party who may not change the exchange learns
+        # nothing of its slots.
+        self._check_can_manage()
         for exchange in self:
             for transfer_type in exchange._get_missing_transfer_types():
                 exchange.add_transfer(transfer_type)
