@@ -188,9 +188,26 @@ class ReaAgentRelationship(models.Model):
     @api.multi
     def _rea_touches_rights(self):
         """Whether these relationships move what record rules give: working
-        for a context, or being a member of one (the caches to clear)."""
-        return any(
-            behavior in RULE_BEHAVIORS for behavior in self.sudo().mapped("behavior")
+        for a context, or a user's being a member of one (the caches to
+        clear; a membership of a partner without user moves no rule)."""
+        rels = self.sudo()
+        if any(behavior in RIGHTS_BEHAVIORS for behavior in rels.mapped("behavior")):
+            return True
+        members = rels.filtered(lambda rel: rel.behavior in RULE_BEHAVIORS).mapped(
+            "subject_id"
+        )
+        return bool(
+            members
+            and self.env["res.users"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_count(
+                [
+                    "|",
+                    ("partner_id", "in", members.ids),
+                    ("partner_id.commercial_partner_id", "in", members.ids),
+                ]
+            )
         )
 
     @api.model
