@@ -42,11 +42,52 @@ class ReaAccessCheckMixin(models.AbstractModel):
         model, _sep, operation = mark.rpartition(":")
         if model == self._name and operation:
             self._check_rules_before_constraints(operation)
+            links = set(self._rea_readable_reference_fields())
+            if operation == "create" or links & set(field_names):
+                self._check_references_readable()
         return super()._validate_fields(field_names)
 
     @api.multi
     def _check_rules_before_constraints(self, operation="create"):
         """Raise AccessError unless the current user may ``operation``
         (create or write) ``self`` as it now is; extend to check more before
-        the constraints."""
+        the constraints (what it links is checked after this, see
+        ``_rea_readable_reference_fields``)."""
         self.check_access_rule(operation)
+
+    @api.model
+    def _rea_readable_reference_fields(self):
+        """Many2one fields whose targets the user linking them must be able
+        to read (e.g. the process an event is input of): linking a record
+        one cannot read would write into another context's books. Extend."""
+        return []
+
+    @api.multi
+    def _rea_granted_references(self, fname, targets):
+        """The ``targets`` of ``fname`` the user may link without reading
+        them; by default none. Extend (see ``_rea_member_processes``)."""
+        return targets.browse()
+
+    @api.multi
+    def _rea_member_processes(self, processes):
+        """The ``processes`` of the contexts the user is an active member of
+        that are those of these records' own contexts: members record their
+        work into their project's processes, which they do not read."""
+        member_ids = set(self.env.user.rea_get_member_context_ids())
+        own_contexts = set(self.sudo().mapped("context_id").ids)
+        return processes.filtered(
+            lambda process: process.sudo().context_id.id in member_ids & own_contexts
+        )
+
+    @api.multi
+    def _check_references_readable(self):
+        """Raise AccessError when a record of ``_rea_readable_reference_fields``
+        is one the current user may not read."""
+        for fname in self._rea_readable_reference_fields():
+            # Read the links as superuser (the new records are checked by
+            # their own rules), their targets as the user.
+            targets = self.sudo().mapped(fname).sudo(self.env.uid)
+            targets -= self._rea_granted_references(fname, targets)
+            if targets:
+                targets.check_access_rights("read")
+                targets.check_access_rule("read")

@@ -11,6 +11,9 @@ MEMBERSHIP_STATES = ("candidate", "active", "inactive")
 # Behaviours that decide who works for a context (res.users
 # rea_get_context_ids): coordinating it, and being part of another agent.
 RIGHTS_BEHAVIORS = ("manager", "child")
+# Behaviours whose change moves what record rules give (the above, and
+# membership: res.users rea_get_member_context_ids).
+RULE_BEHAVIORS = RIGHTS_BEHAVIORS + ("member",)
 # Fields whose change moves those rights.
 RIGHTS_FIELDS = ("subject_id", "object_id", "type_id", "state")
 
@@ -184,8 +187,27 @@ class ReaAgentRelationship(models.Model):
 
     @api.multi
     def _rea_touches_rights(self):
-        return any(
-            behavior in RIGHTS_BEHAVIORS for behavior in self.sudo().mapped("behavior")
+        """Whether these relationships move what record rules give: working
+        for a context, or a user's being a member of one (the caches to
+        clear; a membership of a partner without user moves no rule)."""
+        rels = self.sudo()
+        if any(behavior in RIGHTS_BEHAVIORS for behavior in rels.mapped("behavior")):
+            return True
+        members = rels.filtered(lambda rel: rel.behavior in RULE_BEHAVIORS).mapped(
+            "subject_id"
+        )
+        return bool(
+            members
+            and self.env["res.users"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_count(
+                [
+                    "|",
+                    ("partner_id", "in", members.ids),
+                    ("partner_id.commercial_partner_id", "in", members.ids),
+                ]
+            )
         )
 
     @api.model

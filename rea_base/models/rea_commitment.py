@@ -232,6 +232,24 @@ class ReaCommitment(models.Model):
         return {k: v for k, v in vals.items() if v}
 
     @api.multi
+    def _rea_granted_references(self, fname, targets):
+        granted = super()._rea_granted_references(fname, targets)
+        if fname in ("input_of_id", "output_of_id"):
+            granted |= self._rea_member_processes(targets)
+        return granted
+
+    @api.model
+    def _rea_readable_reference_fields(self):
+        # A commitment planned into a process or a plan the caller cannot
+        # read would change another context's plans.
+        return super()._rea_readable_reference_fields() + [
+            "input_of_id",
+            "output_of_id",
+            "plan_id",
+            "independent_demand_of_id",
+        ]
+
+    @api.multi
     def _check_can_manage(self):
         """Raise AccessError unless the caller may fulfil or change these
         commitments: write access and record rules (their contexts'

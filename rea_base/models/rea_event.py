@@ -34,6 +34,8 @@ QUANTITY_EFFECT_FIELDS = (
 )
 # Context value opening event fields to the effects engine only.
 ENGINE_KEY = object()
+# Context key: the events a correction re-enters (records, not a flag).
+CORRECTING_KEY = "rea_correcting_events"
 
 
 class ReaEvent(models.Model):
@@ -47,7 +49,11 @@ class ReaEvent(models.Model):
     """
 
     _name = "rea.event"
-    _inherit = ["rea.batch.create.mixin", "rea.aggregate.unit.mixin"]
+    _inherit = [
+        "rea.batch.create.mixin",
+        "rea.aggregate.unit.mixin",
+        "rea.access.check.mixin",
+    ]
     _description = "REA Economic Event"
     _order = "has_point_in_time desc, id desc"
 
@@ -262,6 +268,48 @@ class ReaEvent(models.Model):
             self.effort_unit_id = resource_type.rea_effort_uom_id
 
     # CRUD
+
+    @api.multi
+    def _rea_granted_references(self, fname, targets):
+        granted = super()._rea_granted_references(fname, targets)
+        if fname in ("input_of_id", "output_of_id"):
+            granted |= self._rea_member_processes(targets)
+        # A correction links what the event it corrects links, and who may
+        # change that event may correct it.
+        corrected = self.sudo().mapped("corrects_event_id").sudo(self.env.uid)
+        corrected |= self._rea_correcting_events()
+        if corrected and corrected._rea_may_change():
+            granted |= targets & corrected.sudo().mapped(fname).sudo(self.env.uid)
+        return granted
+
+    @api.model
+    def _rea_correcting_events(self):
+        """The events a correction in progress re-enters (``correct`` puts
+        them in the context as records: a client cannot)."""
+        corrected = self.env.context.get(CORRECTING_KEY)
+        if isinstance(corrected, models.BaseModel) and corrected._name == self._name:
+            return corrected.sudo(self.env.uid)
+        return self.browse()
+
+    @api.multi
+    def _rea_may_change(self):
+        """Whether the current user may change these events (rules)."""
+        try:
+            self.check_access_rights("write")
+            self.check_access_rule("write")
+        except AccessError:
+            return False
+        return True
+
+    @api.model
+    def _rea_readable_reference_fields(self):
+        # An event recorded into a process or against a commitment the
+        # caller cannot read would change another context's books.
+        return super()._rea_readable_reference_fields() + [
+            "input_of_id",
+            "output_of_id",
+            "commitment_id",
+        ]
 
     @api.model
     def create(self, vals):

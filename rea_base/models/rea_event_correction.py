@@ -3,6 +3,8 @@
 
 from odoo import _, api, models
 
+from .rea_event import CORRECTING_KEY
+
 # One model split by concern over several files (see rea_event.py).
 # pylint: disable=consider-merging-classes-inherited
 
@@ -97,8 +99,10 @@ class ReaEventCorrection(models.Model):
             )
             vals_list.append(reentry_vals)
         # Checked on their net effect: reversing 40 sheets of which 12 are
-        # used goes below zero on the way, re-entering 41 leaves 29.
-        return self._create_net(vals_list)
+        # used goes below zero on the way, re-entering 41 leaves 29. The
+        # re-entry links what this event links (see _rea_granted_references).
+        events = self.with_context(**{CORRECTING_KEY: self})._create_net(vals_list)
+        return events.with_env(self.env)
 
     @api.multi
     def action_correct(self, new_quantity=None, new_effort_quantity=None):

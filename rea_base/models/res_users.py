@@ -46,6 +46,24 @@ class ResUsers(models.Model):
         return list(self._rea_coordinated_ids())
 
     @api.multi
+    def rea_get_member_context_ids(self):
+        """Ids of the contexts this user is an active member of: their
+        partner's (or its commercial partner's) active 'member' or 'manager'
+        relationships, and the agents part of those. A party may record its
+        own work and exchanges in them (record rules of events, commitments,
+        exchanges); working for a context gives more
+        (``rea_get_context_ids``)."""
+        self.ensure_one()
+        self.rea_get_context_ids()  # the same access check
+        return list(self._rea_member_context_ids())
+
+    @api.multi
+    @tools.ormcache("self.id")
+    def _rea_member_context_ids(self):
+        self.ensure_one()
+        return self._rea_scope_ids(self._rea_membership_root_queries())
+
+    @api.multi
     @tools.ormcache("self.id")
     def _rea_context_ids(self):
         self.ensure_one()
@@ -98,6 +116,21 @@ class ResUsers(models.Model):
             (
                 "SELECT object_id FROM rea_agent_relationship "
                 "WHERE behavior = 'manager' AND state = 'active' "
+                "AND subject_id IN %s",
+                [partner_ids],
+            )
+        ]
+
+    @api.multi
+    def _rea_membership_root_queries(self):
+        """The contexts this user is an active member (or coordinator) of
+        through their partner or its commercial partner."""
+        self.ensure_one()
+        partner_ids = tuple({self.partner_id.id, self.commercial_partner_id.id})
+        return [
+            (
+                "SELECT object_id FROM rea_agent_relationship "
+                "WHERE behavior IN ('member', 'manager') AND state = 'active' "
                 "AND subject_id IN %s",
                 [partner_ids],
             )

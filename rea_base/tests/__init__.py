@@ -16,6 +16,7 @@ from . import (
     test_rea_event_validation,
     test_rea_membership_api,
     test_rea_navigation,
+    test_rea_party_rules,
     test_rea_process,
     test_rea_quantity_format,
     test_rea_quantity_precision,

@@ -89,6 +89,10 @@ class ReaCommitment(models.Model):
             vals = dict(vals, due=self._due_from_day(due))
         return vals
 
+    @api.model
+    def _rea_readable_reference_fields(self):
+        return super()._rea_readable_reference_fields() + ["transfer_id"]
+
     @api.multi
     def write(self, vals):
         return super().write(self._normalize_due(vals))

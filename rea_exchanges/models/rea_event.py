@@ -31,6 +31,10 @@ class ReaEvent(models.Model):
         help="The invoice whose payment this event records.",
     )
 
+    @api.model
+    def _rea_readable_reference_fields(self):
+        return super()._rea_readable_reference_fields() + ["transfer_id"]
+
     @api.constrains("transfer_id")
     def _check_transfer(self):
         for event in self.sudo().filtered("transfer_id"):

@@ -25,7 +25,9 @@ class ReaExchange(models.Model):
     """
 
     _name = "rea.exchange"
-    _inherit = ["mail.thread"]
+    # Record rules before constraints: an exchange out of the caller's
+    # contexts is refused as an AccessError, not by a business rule.
+    _inherit = ["mail.thread", "rea.access.check.mixin"]
     _description = "REA Exchange"
     _order = "start_date desc, id desc"
 
@@ -393,6 +395,9 @@ class ReaExchange(models.Model):
     @api.multi
     def action_fill_transfers(self):
         """Add a transfer for each slot of the type that has none."""
+        # Access first: a party who may not change the exchange learns
+        # nothing of its slots.
+        self._check_can_manage()
         for exchange in self:
             for transfer_type in exchange._get_missing_transfer_types():
                 exchange.add_transfer(transfer_type)

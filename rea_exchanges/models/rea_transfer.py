@@ -25,7 +25,11 @@ class ReaTransfer(models.Model):
     """
 
     _name = "rea.transfer"
-    _inherit = ["rea.batch.create.mixin", "rea.aggregate.unit.mixin"]
+    _inherit = [
+        "rea.batch.create.mixin",
+        "rea.aggregate.unit.mixin",
+        "rea.access.check.mixin",
+    ]
     _description = "REA Transfer"
     _order = "exchange_id desc, sequence, id"
 

@@ -4,6 +4,7 @@ from . import (
     test_exchange_access,
     test_exchange_invoice,
     test_exchange_navigation,
+    test_exchange_party_rules,
     test_exchange_state,
     test_exchange_totals,
     test_exchange_types,
