@@ -80,12 +80,19 @@ class TestDistributionGuards(ValueCase):
             (self.member, self.shared),  # portal member of nothing here
         ]
         for user, equation in cases:
-            wizard = self.wizard(user, equation)
-            for method in ("action_load_income", "action_preview", "action_confirm"):
-                with self.assertRaises(AccessError, msg="%s %s" % (user.login, method)):
-                    getattr(wizard, method)()
-            self.assertFalse(wizard.sudo().previewed)
-            self.assertFalse(wizard.sudo().preview_line_ids)
+            # None of them reads the equation: no wizard opens on it (it
+            # would tell its name), so no button is reached.
+            with self.assertRaises(AccessError, msg=user.login):
+                self.wizard(user, equation)
+        # One who reads the equation but may not distribute is refused at
+        # each button: a portal member of the context reads nothing, so a
+        # wizard opened on the context's equation by a manager is not theirs.
+        wizard = self.wizard(self.env.user, self.shared)
+        for method in ("action_load_income", "action_preview", "action_confirm"):
+            with self.assertRaises(AccessError, msg=method):
+                getattr(wizard.sudo(self.staff), method)()
+        self.assertFalse(wizard.previewed)
+        self.assertFalse(wizard.preview_line_ids)
         self.assertEqual(self.distribution_count(), before)
 
     def test_wizard_context_must_be_distributable(self):
